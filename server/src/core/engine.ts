@@ -1,0 +1,91 @@
+/**
+ * Runs the rules over a parsed document and turns their findings (model nodes) into diagnostics
+ * (exact source ranges), applying severities, options and suppression comments.
+ */
+import { ruleSetting } from './config';
+import type { LintConfig, Locale } from './config';
+import type { CancellationToken, Logger, PolicyDiagnostic, RelatedDiagnostic } from './diagnostics';
+import type { PolicyDocument } from './model/types';
+import type { Finding, Message, Rule, Target } from './rules/types';
+import { findSuppressions, isSuppressed } from './suppressions';
+import type { LineIndex } from './text/lineIndex';
+import { scalarSpanToSource } from './yaml/scalarSpans';
+import type { SourceSpan } from './yaml/scalarSpans';
+
+export interface ParsedPolicy {
+  readonly document: PolicyDocument;
+  readonly lines: LineIndex;
+}
+
+export interface LintRun {
+  readonly config?: LintConfig;
+  readonly locale?: Locale;
+  readonly token?: CancellationToken;
+  readonly logger?: Logger;
+}
+
+export class LintCancelled extends Error {
+  constructor() {
+    super('lint cancelled');
+  }
+}
+
+export function lintParsed(parsed: ParsedPolicy, rules: readonly Rule[], run: LintRun = {}): PolicyDiagnostic[] {
+  const { document, lines } = parsed;
+  const text = document.yaml.text;
+  const locale = run.locale ?? run.config?.locale ?? 'en';
+  const diagnostics: PolicyDiagnostic[] = [];
+  for (const rule of rules) {
+    if (run.token?.isCancellationRequested) throw new LintCancelled();
+    const setting = ruleSetting(run.config, rule.id);
+    if (setting.severity === 'off') continue;
+    const findings: Finding[] = [];
+    try {
+      rule.run({
+        document,
+        options: { ...rule.defaultOptions, ...setting.options },
+        report: (finding) => findings.push(finding),
+      });
+    } catch (err) {
+      // A rule that throws must not take the others down: skip its findings, say why.
+      run.logger?.error(`rule ${rule.id} failed on ${document.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      continue;
+    }
+    for (const finding of findings) {
+      const span = resolveTarget(text, finding.target);
+      diagnostics.push({
+        code: rule.id,
+        severity: setting.severity ?? finding.severity ?? rule.defaultSeverity,
+        message: localize(finding.message, locale),
+        messages: finding.message,
+        start: span.start,
+        end: span.end,
+        range: lines.rangeOf(span.start, span.end),
+        related: (finding.related ?? []).map((r): RelatedDiagnostic => {
+          const at = resolveTarget(text, r.target);
+          return { start: at.start, end: at.end, range: lines.rangeOf(at.start, at.end), message: localize(r.message, locale) };
+        }),
+        data: finding.data,
+      });
+    }
+  }
+  const suppressions = findSuppressions(text, lines, document.yaml.root);
+  return diagnostics
+    .filter((d) => !isSuppressed(suppressions, d.code, d.start))
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+}
+
+export function localize(message: Message, locale: Locale): string {
+  return locale === 'zh-CN' ? message.zh : message.en;
+}
+
+/** Exact source offsets of a target, clamped inside the text. */
+export function resolveTarget(text: string, target: Target): SourceSpan {
+  let span: SourceSpan;
+  if ('offsets' in target) span = target.offsets;
+  else if (target.span && target.node.kind === 'scalar') span = scalarSpanToSource(text, target.node, target.span.start, target.span.end);
+  else span = { start: target.node.start, end: target.node.end };
+  const start = Math.max(0, Math.min(span.start, text.length));
+  const end = Math.max(start, Math.min(span.end, text.length));
+  return { start, end };
+}

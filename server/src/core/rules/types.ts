@@ -1,0 +1,53 @@
+/** What a rule is and what it reports. Rules report model nodes; the engine turns them into ranges. */
+import type { YNode } from '../yaml/nodes';
+import type { TextSpan } from '../normalise/types';
+import type { PolicyDocument } from '../model/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Text in both languages the product speaks; the adapters pick one by locale. */
+export interface Message {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * Where a finding points: a node, a span inside a scalar's decoded value, or (only for findings that
+ * have no node, such as a YAML syntax error) raw source offsets.
+ */
+export type Target =
+  | { readonly node: YNode; readonly span?: TextSpan }
+  | { readonly offsets: TextSpan };
+
+export interface RelatedFinding {
+  readonly target: Target;
+  readonly message: Message;
+}
+
+export interface Finding {
+  readonly target: Target;
+  readonly message: Message;
+  /** Overrides the rule's configured severity for this finding (e.g. missing-department on a money clause). */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedFinding[];
+  /** Machine-readable details for quick fixes (e.g. the amount the text states). */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
+export interface RuleContext {
+  readonly document: PolicyDocument;
+  /** The rule's options: its defaults merged with the user's settings. */
+  readonly options: RuleOptions;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly description: Message;
+  /** Default option values (thresholds), overridable in `.policylintrc.yaml`. */
+  readonly defaultOptions?: RuleOptions;
+  run(context: RuleContext): void;
+}
