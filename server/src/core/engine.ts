@@ -44,6 +44,7 @@ export function lintParsed(parsed: ParsedPolicy, rules: readonly Rule[], run: Li
       rule.run({
         document,
         options: { ...rule.defaultOptions, ...setting.options },
+        optionsOf: (id) => ({ ...rules.find((r) => r.id === id)?.defaultOptions, ...ruleSetting(run.config, id).options }),
         report: (finding) => findings.push(finding),
       });
     } catch (err) {

@@ -5,10 +5,28 @@
 import type { Rule } from './types';
 import { yamlSyntax } from './yamlSyntax';
 import { duplicateId } from './duplicateId';
+import { missingDepartment } from './missingDepartment';
+import { departmentConflict } from './departmentConflict';
+import { capTextMismatch } from './capTextMismatch';
+import { capTierInversion } from './capTierInversion';
+import { capPeriodConflict } from './capPeriodConflict';
+import { capRateInvalid } from './capRateInvalid';
+import { capInconsistent } from './capInconsistent';
+import { duplicateClause } from './duplicateClause';
+import { similarClause } from './similarClause';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
   duplicateId,
+  missingDepartment,
+  departmentConflict,
+  capTextMismatch,
+  capTierInversion,
+  capPeriodConflict,
+  capRateInvalid,
+  capInconsistent,
+  duplicateClause,
+  similarClause,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -40,6 +40,8 @@ export interface RuleContext {
   readonly document: PolicyDocument;
   /** The rule's options: its defaults merged with the user's settings. */
   readonly options: RuleOptions;
+  /** Another rule's effective options (similar-clause must know where duplicate-clause starts). */
+  optionsOf(ruleId: string): RuleOptions;
   report(finding: Finding): void;
 }
 
