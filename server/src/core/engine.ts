@@ -6,6 +6,7 @@ import { ruleSetting } from './config';
 import type { LintConfig, Locale } from './config';
 import type { CancellationToken, Logger, PolicyDiagnostic, RelatedDiagnostic } from './diagnostics';
 import type { PolicyDocument } from './model/types';
+import type { PrecedentIndex } from './precedents/types';
 import type { Finding, Message, Rule, Target } from './rules/types';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { LineIndex } from './text/lineIndex';
@@ -22,6 +23,8 @@ export interface LintRun {
   readonly locale?: Locale;
   readonly token?: CancellationToken;
   readonly logger?: Logger;
+  /** The precedent corpus, for the rules that need one. */
+  readonly corpus?: PrecedentIndex;
 }
 
 export class LintCancelled extends Error {
@@ -44,6 +47,7 @@ export function lintParsed(parsed: ParsedPolicy, rules: readonly Rule[], run: Li
       rule.run({
         document,
         options: { ...rule.defaultOptions, ...setting.options },
+        corpus: run.corpus,
         optionsOf: (id) => ({ ...rules.find((r) => r.id === id)?.defaultOptions, ...ruleSetting(run.config, id).options }),
         report: (finding) => findings.push(finding),
       });

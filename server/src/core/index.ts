@@ -10,3 +10,6 @@ export type { Rule, Severity, Message } from './rules/types';
 export { RULES, findRule } from './rules/registry';
 export type { Position, Range } from './text/lineIndex';
 export type { PolicyDocument, Clause, Chapter, CapEntry } from './model/types';
+export type { CorpusSource, ClausePrecedents } from './service';
+export type { Precedent, PrecedentCap, PrecedentIndex, PrecedentQuery, PrecedentResult, CorpusDocument } from './precedents/types';
+export type { CityComparison, ComparePair, ComparedClause } from './precedents/compare';

@@ -1,39 +1,89 @@
 /**
  * The public interface of the analysis core: one factory, one service. The language server and the
- * CLI are thin adapters over it; the outside world (logging, later the corpus) comes in through `host`.
+ * CLI are thin adapters over it; the outside world comes in through `host` (logging, corpus texts).
  */
 import { lintParsed } from './engine';
 import type { LintRun, ParsedPolicy } from './engine';
 import type { Logger, PolicyDiagnostic } from './diagnostics';
 import { buildModel } from './model/buildModel';
+import { compareWithCity } from './precedents/compare';
+import type { CityComparison } from './precedents/compare';
+import { buildPrecedentIndex } from './precedents/precedentIndex';
+import type { CorpusDocument, PrecedentIndex, PrecedentQuery, PrecedentResult } from './precedents/types';
 import { RULES } from './rules/registry';
 import type { Rule } from './rules/types';
 import { LineIndex } from './text/lineIndex';
 import { parseYaml } from './yaml/parseYaml';
 
+/** A corpus document as the adapter read it: its id (file name without `.policy.yaml`) and text. */
+export interface CorpusSource {
+  readonly id: string;
+  readonly text: string;
+}
+
 export interface PolicyServiceHost {
   readonly logger?: Logger;
   /** Rules to run instead of the built-in registry (tests, plug-ins). */
   readonly rules?: readonly Rule[];
+  /** Precedent corpus texts; parsed and indexed once, on first use. */
+  readonly corpus?: () => readonly CorpusSource[];
+}
+
+export interface ClausePrecedents extends PrecedentResult {
+  readonly clause: string;
 }
 
 export interface PolicyLanguageService {
   /** Parses once; share the result across diagnostics, hover, code lens and compare. */
   parse(text: string, uri?: string): ParsedPolicy;
   lint(parsed: ParsedPolicy, run?: LintRun): PolicyDiagnostic[];
+  /** Precedents of every measure clause (or one clause by id). */
+  precedents(parsed: ParsedPolicy, options?: PrecedentQuery & { clause?: string }): ClausePrecedents[];
+  /** Lines the draft up against one city's policies; undefined when the corpus does not know the city. */
+  compare(parsed: ParsedPolicy, city: string): CityComparison | undefined;
+  /** The precedent index (built on first call). */
+  corpus(): PrecedentIndex;
   readonly rules: readonly Rule[];
 }
 
 export function createPolicyLanguageService(host: PolicyServiceHost = {}): PolicyLanguageService {
   const rules = host.rules ?? RULES;
+  const parse = (text: string, uri = 'untitled:policy.yaml'): ParsedPolicy => {
+    const yaml = parseYaml(text);
+    return { document: buildModel(uri, yaml), lines: new LineIndex(text) };
+  };
+  let index: PrecedentIndex | undefined;
+  const corpus = (): PrecedentIndex => {
+    if (!index) {
+      const documents: CorpusDocument[] = [];
+      for (const source of host.corpus?.() ?? []) {
+        const parsed = parse(source.text, `corpus:${source.id}`);
+        if (parsed.document.yaml.error) {
+          host.logger?.error(`corpus document ${source.id} is not valid YAML: ${parsed.document.yaml.error.message}`);
+          continue;
+        }
+        documents.push({ id: source.id, document: parsed.document });
+      }
+      index = buildPrecedentIndex(documents);
+    }
+    return index;
+  };
   return {
     rules,
-    parse(text, uri = 'untitled:policy.yaml') {
-      const yaml = parseYaml(text);
-      return { document: buildModel(uri, yaml), lines: new LineIndex(text) };
-    },
+    parse,
     lint(parsed, run = {}) {
-      return lintParsed(parsed, rules, { logger: host.logger, ...run });
+      return lintParsed(parsed, rules, { logger: host.logger, corpus: host.corpus ? corpus() : undefined, ...run });
     },
+    precedents(parsed, options = {}) {
+      const city = parsed.document.city?.value;
+      return parsed.document.clauses
+        .filter((c) => c.text && (options.clause !== undefined ? c.id?.value === options.clause : c.kind === 'measure'))
+        .map((clause) => ({ clause: clause.id?.value ?? String(clause.index + 1), ...corpus().query(clause, { city, ...options }) }));
+    },
+    compare(parsed, city) {
+      const known = corpus();
+      return known.cities.includes(city) ? compareWithCity(parsed.document, known, city) : undefined;
+    },
+    corpus,
   };
 }

@@ -2,6 +2,7 @@
 import type { YNode } from '../yaml/nodes';
 import type { TextSpan } from '../normalise/types';
 import type { PolicyDocument } from '../model/types';
+import type { PrecedentIndex } from '../precedents/types';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -40,6 +41,8 @@ export interface RuleContext {
   readonly document: PolicyDocument;
   /** The rule's options: its defaults merged with the user's settings. */
   readonly options: RuleOptions;
+  /** The precedent corpus; undefined when none is loaded (corpus rules then stay silent). */
+  readonly corpus?: PrecedentIndex;
   /** Another rule's effective options (similar-clause must know where duplicate-clause starts). */
   optionsOf(ruleId: string): RuleOptions;
   report(finding: Finding): void;

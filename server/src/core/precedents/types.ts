@@ -1,0 +1,72 @@
+/** Precedent search: comparable clauses from other cities' policies (SPEC §5 identifiers). */
+import type { Clause, PolicyDocument } from '../model/types';
+import type { Period, RateValue, Tier } from '../normalise/types';
+
+/** A corpus document: its stable id (file name without `.policy.yaml`) and its parsed model. */
+export interface CorpusDocument {
+  readonly id: string;
+  readonly document: PolicyDocument;
+}
+
+export interface PrecedentCap {
+  readonly yuan: number;
+  readonly text: string;
+  readonly per?: string;
+  readonly period?: Period;
+  readonly tier?: Tier;
+  readonly for?: string;
+  readonly rate?: RateValue;
+}
+
+export interface Precedent {
+  /** `CITY/DOCUMENT#CLAUSE`. */
+  readonly id: string;
+  readonly city: string;
+  /** Corpus document id. */
+  readonly document: string;
+  readonly documentTitle: string;
+  readonly status: string;
+  readonly clause: string;
+  readonly clauseTitle?: string;
+  /** Cosine similarity of the wording, 0–1. */
+  readonly score: number;
+  readonly caps: readonly PrecedentCap[];
+  /** The precedent clause's full text. */
+  readonly text: string;
+  /** The passage that matches best, and where it sits in `text`. */
+  readonly excerpt: string;
+  readonly excerptStart: number;
+  readonly excerptEnd: number;
+}
+
+export interface PrecedentQuery {
+  /** Results to return (default 5). */
+  readonly top?: number;
+  /** The draft's city: its clauses are not precedents of other cities. */
+  readonly city?: string;
+  /** Only clauses of this city (compare with city). */
+  readonly onlyCity?: string;
+  /** Minimum score (default 0.1). */
+  readonly minScore?: number;
+  /** Compute excerpts (alignment) for the results; default true. */
+  readonly excerpts?: boolean;
+}
+
+export interface PrecedentResult {
+  /** Best first, from other cities. */
+  readonly precedents: readonly Precedent[];
+  /** Clauses of in-force documents of the same city, best first (就高不重复). */
+  readonly sameCityInForce: readonly Precedent[];
+}
+
+export interface PrecedentIndex {
+  readonly documents: readonly CorpusDocument[];
+  readonly clauseCount: number;
+  readonly cities: readonly string[];
+  /** Precedents of a draft clause (or of free text). */
+  query(clause: Clause | string, options?: PrecedentQuery): PrecedentResult;
+  /** The measure clauses of a city's documents, in corpus order. */
+  clausesOf(city: string): ReadonlyArray<{ readonly document: CorpusDocument; readonly clause: Clause }>;
+  /** Resolves a `CITY/DOCUMENT#CLAUSE` id. */
+  resolve(id: string): { readonly document: CorpusDocument; readonly clause: Clause } | undefined;
+}
