@@ -48,6 +48,7 @@ export function lintParsed(parsed: ParsedPolicy, rules: readonly Rule[], run: Li
         document,
         options: { ...rule.defaultOptions, ...setting.options },
         corpus: run.corpus,
+        config: run.config,
         optionsOf: (id) => ({ ...rules.find((r) => r.id === id)?.defaultOptions, ...ruleSetting(run.config, id).options }),
         report: (finding) => findings.push(finding),
       });

@@ -53,7 +53,18 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[]): Prece
   });
   const cities = [...new Set(documents.map((d) => d.document.city?.value).filter((c): c is string => !!c))].sort();
 
+  // Drafts are re-linted on every keystroke; most clauses have not changed since the last query.
+  const cache = new Map<string, PrecedentResult>();
   const query = (input: Clause | string, options: PrecedentQuery = {}): PrecedentResult => {
+    const key = `${typeof input === 'string' ? input : (input.title?.value ?? '') + '\u0000' + (input.text?.value ?? '')}\u0000${JSON.stringify(options)}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const result = runQuery(input, options);
+    if (cache.size >= 20000) cache.delete(cache.keys().next().value as string);
+    cache.set(key, result);
+    return result;
+  };
+  const runQuery = (input: Clause | string, options: PrecedentQuery): PrecedentResult => {
     const top = options.top ?? 5;
     const minScore = options.minScore ?? 0.1;
     const text = typeof input === 'string' ? input : input.text?.value ?? '';

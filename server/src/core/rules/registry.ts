@@ -14,6 +14,10 @@ import { capRateInvalid } from './capRateInvalid';
 import { capInconsistent } from './capInconsistent';
 import { duplicateClause } from './duplicateClause';
 import { similarClause } from './similarClause';
+import { unknownDepartment } from './unknownDepartment';
+import { capOutlier } from './capOutlier';
+import { overlapsInForce } from './overlapsInForce';
+import { precedentUnresolved } from './precedentUnresolved';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -27,6 +31,10 @@ export const RULES: readonly Rule[] = [
   capInconsistent,
   duplicateClause,
   similarClause,
+  unknownDepartment,
+  capOutlier,
+  overlapsInForce,
+  precedentUnresolved,
 ];
 
 export function findRule(id: string): Rule | undefined {

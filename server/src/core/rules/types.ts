@@ -3,6 +3,7 @@ import type { YNode } from '../yaml/nodes';
 import type { TextSpan } from '../normalise/types';
 import type { PolicyDocument } from '../model/types';
 import type { PrecedentIndex } from '../precedents/types';
+import type { LintConfig } from '../config';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -41,6 +42,8 @@ export interface RuleContext {
   readonly document: PolicyDocument;
   /** The rule's options: its defaults merged with the user's settings. */
   readonly options: RuleOptions;
+  /** The whole lint configuration (for settings shared by several rules, such as extra departments). */
+  readonly config?: LintConfig;
   /** The precedent corpus; undefined when none is loaded (corpus rules then stay silent). */
   readonly corpus?: PrecedentIndex;
   /** Another rule's effective options (similar-clause must know where duplicate-clause starts). */
