@@ -15,7 +15,8 @@ export const unknownDepartment: Rule = {
     zh: '该部门不在本市已知部门中（语料库、文件 departments 映射、用户配置），可能有误或已更名。',
   },
   run({ document, corpus, config, report }) {
-    if (!corpus) return;
+    // With no corpus there is nothing to know departments from: stay silent rather than flag every name.
+    if (!corpus || corpus.documents.length === 0) return;
     const registry = registryOf(corpus);
     const city = document.city?.value;
     const local = new Set<string>();

@@ -1,0 +1,42 @@
+/** The bundled corpus (corpus/ in the package) plus folders from --corpus and the config file. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CorpusSource } from '../core';
+import { decodeBytes } from './decode';
+import { UsageError } from './usageError';
+
+/** corpus/ next to the package root, whether running from out/ or from a bundle. */
+export function bundledCorpusDir(): string | undefined {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'corpus');
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export function checkCorpusDirs(dirs: readonly string[], cwd: string): string[] {
+  return dirs.map((dir) => {
+    const full = path.resolve(cwd, dir);
+    if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) throw new UsageError(`corpus folder '${dir}' does not exist`);
+    return full;
+  });
+}
+
+/** Reads every *.policy.yaml under the folders; ids are file names without `.policy.yaml`. */
+export function readCorpus(dirs: readonly string[]): CorpusSource[] {
+  const sources: CorpusSource[] = [];
+  const seen = new Set<string>();
+  for (const dir of dirs) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const match = /^(.*)\.policy\.ya?ml$/.exec(name);
+      if (!match || seen.has(match[1])) continue;
+      seen.add(match[1]);
+      try {
+        sources.push({ id: match[1], text: decodeBytes(fs.readFileSync(path.join(dir, name)), name).text });
+      } catch {
+        // An unreadable corpus file is skipped; the rest still serves.
+      }
+    }
+  }
+  return sources;
+}
