@@ -6,12 +6,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPolicyLanguageService, RULES } from '../server/src/core';
-import type { LintConfig } from '../server/src/core';
+import type { CorpusSource, LintConfig } from '../server/src/core';
 import { describeExpectation, readExpectations, readFixtureConfig } from './helpers/expectations';
 import type { Expectation } from './helpers/expectations';
 import { FIXTURES } from './helpers/paths';
 
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
+/** Fixtures of the rules that need a corpus, linted against test/fixtures/corpus (verbatim seed clauses). */
+const CORPUS_RULE_FIXTURES = path.join(FIXTURES, 'rules-with-corpus');
+const TEST_CORPUS = path.join(FIXTURES, 'corpus');
+
+function readTestCorpus(): CorpusSource[] {
+  return fs.readdirSync(TEST_CORPUS).filter((f) => f.endsWith('.policy.yaml')).sort()
+    .map((f) => ({ id: f.replace(/\.policy\.yaml$/, ''), text: fs.readFileSync(path.join(TEST_CORPUS, f), 'utf8') }));
+}
 
 function listFixtures(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,15 +30,17 @@ function listFixtures(dir: string): string[] {
 }
 
 describe('rule fixtures (inline expectation markers)', () => {
-  const service = createPolicyLanguageService();
-  const fixtures = listFixtures(RULE_FIXTURES);
+  const plain = createPolicyLanguageService();
+  const withCorpus = createPolicyLanguageService({ corpus: readTestCorpus });
+  const fixtures = [...listFixtures(RULE_FIXTURES), ...listFixtures(CORPUS_RULE_FIXTURES)];
   const expectedCodes = new Set<string>();
 
   for (const file of fixtures) {
     const text = fs.readFileSync(file, 'utf8');
     const expectations = readExpectations(text);
     expectations.forEach((e) => expectedCodes.add(e.code));
-    it(path.relative(RULE_FIXTURES, file), () => {
+    const service = file.startsWith(CORPUS_RULE_FIXTURES) ? withCorpus : plain;
+    it(path.relative(FIXTURES, file), () => {
       const config = readFixtureConfig(text) as LintConfig | undefined;
       const parsed = service.parse(text, file);
       const diagnostics = service.lint(parsed, { config });

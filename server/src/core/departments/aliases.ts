@@ -78,6 +78,14 @@ export function canonicalDepartment(name: string, city?: string): CanonicalName 
   return { key: `${effectiveLevel}|${body}`, level: effectiveLevel, body };
 }
 
+const STANDARD_BODIES = new Set(ABBREVIATIONS.map(([, full]) => full));
+
+/** A standard municipal or district bureau (财政局, 工业和信息化局 …): valid in any city. */
+export function isStandardBody(name: string, city?: string): boolean {
+  const { level, body } = canonicalDepartment(name, city);
+  return (level === '市' || level === '区' || level === '县' || level === '省') && STANDARD_BODIES.has(body);
+}
+
 /** Collective bodies (各县级市（区）人民政府, 各区政府, 各地) are always valid names. */
 export function isCollectiveBody(name: string): boolean {
   return /^(?:各|全市各|有关|相关)/.test(normaliseDepartmentName(name));

@@ -4,7 +4,7 @@
  * (市工业和信息化局) is known for any city, so a draft for a city the corpus lacks is not flooded.
  */
 import type { PolicyDocument } from '../model/types';
-import { canonicalDepartment, isCollectiveBody } from './aliases';
+import { canonicalDepartment, isCollectiveBody, isStandardBody } from './aliases';
 
 export interface KnownDepartment {
   readonly key: string;
@@ -74,7 +74,7 @@ export function buildDepartmentRegistry(documents: readonly PolicyDocument[], ex
     return names.find((n) => !city || !/^[\p{Script=Han}]{2,3}市/u.test(n) || n.startsWith(`${city}市`)) ?? names[0];
   };
   return {
-    isKnown: (city, name) => isCollectiveBody(name) || entryFor(city, name) !== undefined,
+    isKnown: (city, name) => isCollectiveBody(name) || isStandardBody(name, city) || entryFor(city, name) !== undefined,
     lookup: (city, name) => {
       const entry = entryFor(city, name);
       return entry && { key: entry.key, names: [...entry.names].sort((a, b) => b[1] - a[1]).map(([n]) => n), cities: [...entry.cities].sort() };
