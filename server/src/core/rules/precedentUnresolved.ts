@@ -12,13 +12,12 @@ export const precedentUnresolved: Rule = {
     if (!corpus) return;
     for (const clause of document.clauses) {
       for (const pinned of clause.precedents) {
-        if (corpus.resolve(pinned.value.trim())) continue;
-        const form = /^[^/]+\/[^#]+#.+$/.test(pinned.value.trim());
+        const id = pinned.value.trim();
+        // A malformed id is the schema rule's to report; this rule speaks of well-formed ids only.
+        if (!/^[^/#\s]+\/[^#\s]+#\S+$/.test(id) || corpus.resolve(id)) continue;
         report({
           target: { node: pinned.node },
-          message: form
-            ? { en: `Precedent '${pinned.value}' does not resolve: no such city, document or clause in the corpus.`, zh: `先例“${pinned.value}”不存在：语料库中没有该城市、文件或条款。` }
-            : { en: `Precedent '${pinned.value}' is not of the form CITY/DOCUMENT#CLAUSE.`, zh: `先例“${pinned.value}”格式应为 城市/文件#条款。` },
+          message: { en: `Precedent '${pinned.value}' does not resolve: no such city, document or clause in the corpus.`, zh: `先例“${pinned.value}”不存在：语料库中没有该城市、文件或条款。` },
         });
       }
     }

@@ -4,6 +4,7 @@
  */
 import type { Rule } from './types';
 import { yamlSyntax } from './yamlSyntax';
+import { schema } from './schema';
 import { duplicateId } from './duplicateId';
 import { missingDepartment } from './missingDepartment';
 import { departmentConflict } from './departmentConflict';
@@ -21,6 +22,7 @@ import { precedentUnresolved } from './precedentUnresolved';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
+  schema,
   duplicateId,
   missingDepartment,
   departmentConflict,
