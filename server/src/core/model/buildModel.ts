@@ -8,8 +8,8 @@ import { parseMoney } from '../normalise/money';
 import { parseRate } from '../normalise/rates';
 import { parsePeriod, parseTier } from '../normalise/tiers';
 import { findDepartmentMarkers } from '../normalise/departments';
-import { findAmounts, findCapMentions } from '../normalise/caps';
-import { findRates } from '../normalise/rates';
+import { analyseMoney } from '../normalise/caps';
+import { foldWidth } from '../normalise/width';
 import type { MoneyUnit } from '../normalise/types';
 import type {
   CapEntry, Chapter, Clause, ClauseDepartments, ClauseKind, DepartmentRef, Located, PolicyDocument, PolicyLevel,
@@ -112,12 +112,9 @@ function readClause(node: YMap, index: number, unit: MoneyUnit, chapter: Chapter
 
 /** Runs the normalisers over a clause text once; every rule reads the result. */
 function analyseText(text: string): TextFacts {
-  return {
-    departmentMarkers: findDepartmentMarkers(text),
-    capMentions: findCapMentions(text),
-    amounts: findAmounts(text),
-    rates: findRates(text),
-  };
+  const folded = foldWidth(text); // once per clause, shared by every normaliser
+  const money = analyseMoney(text, folded);
+  return { departmentMarkers: findDepartmentMarkers(text, folded), capMentions: money.capMentions, amounts: money.amounts, rates: money.rates };
 }
 
 /** `departments: {lead: [...], support: [...]}` or a plain list whose first entry is the lead. */

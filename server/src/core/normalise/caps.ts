@@ -90,8 +90,28 @@ function capQualifier(before: string): string {
 
 /** Every money amount in the text with its role (cap, grant, threshold, other). */
 export function findAmounts(text: string): AmountInText[] {
-  const folded = foldWidth(text);
-  return classify(text, folded, findMoneyAmounts(text)).map(({ start, end, yuan, raw, role }) => ({ start, end, yuan, raw, role }));
+  return analyseMoney(text).amounts;
+}
+
+export interface MoneyAnalysis {
+  readonly amounts: AmountInText[];
+  readonly capMentions: CapMention[];
+  readonly rates: RateMention[];
+}
+
+const NO_MONEY = /[元万亿]/;
+const NO_RATE = /[%％‰]|百分/;
+
+/** Amounts, caps and rates of a text in one pass: each is found once and shared. */
+export function analyseMoney(text: string, folded = foldWidth(text)): MoneyAnalysis {
+  const rates = NO_RATE.test(text) ? findRates(text, folded) : [];
+  if (!NO_MONEY.test(text)) return { amounts: [], capMentions: [], rates };
+  const classified = classify(text, folded, findMoneyAmounts(text, folded));
+  return {
+    amounts: classified.map(({ start, end, yuan, raw, role }) => ({ start, end, yuan, raw, role })),
+    capMentions: capMentionsOf(folded, classified, rates.filter((r) => r.role === 'share')),
+    rates,
+  };
 }
 
 // 每年 is a period, not a per-unit.
@@ -102,9 +122,10 @@ const SINGLE_TIER = /(国际|国家级|省级|市级|区县级|区级|县级|园
 
 /** The caps and grants the text states, with qualifier, per, period, tier, rate and for when stated. */
 export function findCapMentions(text: string): CapMention[] {
-  const folded = foldWidth(text);
-  const classified = classify(text, folded, findMoneyAmounts(text));
-  const shares = findRates(text).filter((r) => r.role === 'share');
+  return analyseMoney(text).capMentions;
+}
+
+function capMentionsOf(folded: string, classified: readonly Classified[], shares: readonly RateMention[]): CapMention[] {
   const mentions: CapMention[] = [];
   classified.forEach((amount, i) => {
     if (amount.role !== 'cap' && amount.role !== 'grant') return;

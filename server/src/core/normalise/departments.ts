@@ -122,9 +122,9 @@ function parseSuffixed(content: string, offset: number): { lead: DepartmentName[
 }
 
 /** Every responsibility marker in the text, in order. */
-export function findDepartmentMarkers(text: string): DepartmentMarker[] {
+export function findDepartmentMarkers(text: string, folded?: string): DepartmentMarker[] {
   if (!/责任|牵头|配合|负责|实施单位|主责|参与单位|协同单位|协办单位/.test(text)) return [];
-  const folded = foldWidth(text);
+  folded ??= foldWidth(text);
   const markers: DepartmentMarker[] = [];
   const covered: Array<[number, number]> = [];
   for (let i = 0; i < folded.length; i++) {

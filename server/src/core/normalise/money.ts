@@ -41,8 +41,7 @@ export function parseMoney(raw: string | number, defaultUnit: MoneyUnit = 'ä¸‡å…
 }
 
 /** Every money amount in a text, in order. */
-export function findMoneyAmounts(text: string): AmountMatch[] {
-  const folded = foldWidth(text);
+export function findMoneyAmounts(text: string, folded = foldWidth(text)): AmountMatch[] {
   const result: AmountMatch[] = [];
   for (const match of folded.matchAll(AMOUNT_RE)) {
     const start = match.index ?? 0;

@@ -54,8 +54,7 @@ function round(value: number): number {
 }
 
 /** Every rate in a text, in order, with its role. */
-export function findRates(text: string): RateMention[] {
-  const folded = foldWidth(text);
+export function findRates(text: string, folded = foldWidth(text)): RateMention[] {
   const result: RateMention[] = [];
   for (const match of folded.matchAll(RATE_RE)) {
     const start = match.index ?? 0;

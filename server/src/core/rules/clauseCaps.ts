@@ -67,8 +67,16 @@ function computeCaps(clause: Clause): ClauseCap[] {
 }
 
 /** Text that identifies a measure across clauses: the cap's `for`, folded. */
+const measureKeys = new Map<string, string | undefined>();
+
 export function measureKey(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const key = value.replace(/[\s“”"'‘’「」《》（）()、，,。．.：:；;]/g, '');
-  return key === '' ? undefined : key;
+  let key = measureKeys.get(value);
+  if (key === undefined && !measureKeys.has(value)) {
+    const folded = value.replace(/[\s“”"'‘’「」《》（）()、，,。．.：:；;]/g, '');
+    key = folded === '' ? undefined : folded;
+    if (measureKeys.size > 10000) measureKeys.clear();
+    measureKeys.set(value, key);
+  }
+  return key;
 }

@@ -3,6 +3,7 @@ import type { Rule } from './types';
 import { clauseLabel } from './labels';
 
 export const DUPLICATE_THRESHOLD = 0.85;
+export const SIMILAR_THRESHOLD = 0.6;
 
 /** Two clauses of one document are near-identical: reported on the later one. */
 export const duplicateClause: Rule = {
@@ -13,9 +14,12 @@ export const duplicateClause: Rule = {
     zh: '同一文件中两个条款几乎相同（相似度默认 ≥ 0.85），在后一条款上提示。',
   },
   defaultOptions: { threshold: DUPLICATE_THRESHOLD },
-  run({ document, options, report }) {
+  run({ document, options, optionsOf, report }) {
     const threshold = numberOption(options.threshold, DUPLICATE_THRESHOLD);
-    for (const match of bestEarlierMatches(document, threshold).values()) {
+    // Computed once at the lower threshold of the two rules and shared with similar-clause.
+    const shared = Math.min(threshold, numberOption(optionsOf('similar-clause').threshold, SIMILAR_THRESHOLD));
+    for (const match of bestEarlierMatches(document, shared).values()) {
+      if (match.score < threshold) continue;
       const here = clauseLabel(match.clause);
       const there = clauseLabel(match.earlier);
       const score = Math.round(match.score * 100);

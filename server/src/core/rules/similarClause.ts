@@ -1,6 +1,6 @@
 import { bestEarlierMatches } from '../similarity/clauseSimilarity';
 import type { Rule } from './types';
-import { capitalise, DUPLICATE_THRESHOLD, numberOption } from './duplicateClause';
+import { capitalise, DUPLICATE_THRESHOLD, numberOption, SIMILAR_THRESHOLD } from './duplicateClause';
 import { clauseLabel } from './labels';
 
 /** Two clauses are similar but not duplicates: a hint that they might be merged or told apart. */
@@ -11,12 +11,12 @@ export const similarClause: Rule = {
     en: 'Two clauses of one document are similar (similarity ≥ 0.6 by default).',
     zh: '同一文件中两个条款相似（相似度默认 ≥ 0.6）。',
   },
-  defaultOptions: { threshold: 0.6 },
+  defaultOptions: { threshold: SIMILAR_THRESHOLD },
   run({ document, options, optionsOf, report }) {
-    const threshold = numberOption(options.threshold, 0.6);
+    const threshold = numberOption(options.threshold, SIMILAR_THRESHOLD);
     const duplicateFrom = numberOption(optionsOf('duplicate-clause').threshold, DUPLICATE_THRESHOLD);
-    for (const match of bestEarlierMatches(document, threshold).values()) {
-      if (match.score >= duplicateFrom) continue; // duplicate-clause reports it
+    for (const match of bestEarlierMatches(document, Math.min(threshold, duplicateFrom)).values()) {
+      if (match.score < threshold || match.score >= duplicateFrom) continue; // duplicate-clause reports those above
       const here = clauseLabel(match.clause);
       const there = clauseLabel(match.earlier);
       const score = Math.round(match.score * 100);

@@ -36,9 +36,21 @@ export function validateNode(node: YNode, schema: JsonSchema, root: JsonSchema =
   return problems;
 }
 
+const resolved = new WeakMap<JsonSchema, JsonSchema>();
+
+/** Follows a `$ref`; memoised because the same sub-schemas are resolved for every clause. */
 function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
   if (!schema.$ref) return schema;
-  const name = schema.$ref.replace('#/definitions/', '');
+  let result = resolved.get(schema);
+  if (!result) {
+    result = resolveRef(schema, root);
+    resolved.set(schema, result);
+  }
+  return result;
+}
+
+function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  const name = (schema.$ref ?? "").replace('#/definitions/', '');
   const target = root.definitions?.[name];
   return target ? { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description } : schema;
 }
@@ -87,7 +99,7 @@ function check(node: YNode, raw: JsonSchema, root: JsonSchema, path: string, pro
   if (schema.anyOf) {
     const branches = schema.anyOf.map((branch) => {
       const found: SchemaProblem[] = [];
-      check(node, { ...branch, description: undefined }, root, path, found);
+      check(node, branch, root, path, found);
       return found;
     });
     if (branches.some((b) => b.length === 0)) {

@@ -16,48 +16,65 @@ export interface ClauseMatch {
 }
 
 const MIN_TOKENS = 4;
-const cache = new WeakMap<PolicyDocument, Map<number, ReadonlyMap<Clause, ClauseMatch>>>();
+/** A prefix token shared by more clauses than this is skipped as a candidate source (repetitive drafts). */
+const MAX_POSTINGS = 256;
+const cache = new WeakMap<PolicyDocument, { threshold: number; matches: ReadonlyMap<Clause, ClauseMatch> }>();
 
-/** For every clause, its most similar earlier clause when the score is at least `threshold`. */
+/**
+ * For every clause, its most similar earlier clause when the score is at least `threshold`. The best
+ * match above a low threshold is also the best above a higher one, so one computation at the lowest
+ * threshold asked for serves duplicate-clause and similar-clause alike.
+ */
 export function bestEarlierMatches(document: PolicyDocument, threshold: number): ReadonlyMap<Clause, ClauseMatch> {
-  let byThreshold = cache.get(document);
-  if (!byThreshold) {
-    byThreshold = new Map();
-    cache.set(document, byThreshold);
+  let entry = cache.get(document);
+  if (!entry || entry.threshold > threshold) {
+    entry = { threshold, matches: computeMatches(document.clauses, threshold) };
+    cache.set(document, entry);
   }
-  let result = byThreshold.get(threshold);
-  if (!result) {
-    result = computeMatches(document.clauses, threshold);
-    byThreshold.set(threshold, result);
-  }
-  return result;
+  if (entry.threshold === threshold) return entry.matches;
+  return new Map([...entry.matches].filter(([, match]) => match.score >= threshold));
 }
 
 /** The text as compared: markers, amounts and rates blanked, only letters kept. */
 export function comparableText(clause: Clause): string {
+  const codes = comparableCodes(clause);
+  let out = '';
+  for (const code of codes) out += String.fromCharCode(code);
+  return out;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** Character codes of the comparable text (no intermediate strings: this runs on every keystroke). */
+function comparableCodes(clause: Clause): number[] {
   const text = clause.text?.value;
-  if (!text) return '';
-  const blank: Array<[number, number]> = [];
-  for (const m of clause.facts.departmentMarkers) blank.push([m.start, m.end]);
-  for (const a of clause.facts.amounts) blank.push([a.start, a.end]);
-  for (const r of clause.facts.rates) blank.push([r.start, r.end]);
-  let kept = text;
-  if (blank.length > 0) {
-    const chars = text.split('');
-    for (const [start, end] of blank) for (let i = start; i < end && i < chars.length; i++) chars[i] = ' ';
-    kept = chars.join('');
+  if (!text) return [];
+  const blanked: Array<{ start: number; end: number }> = [...clause.facts.departmentMarkers, ...clause.facts.amounts, ...clause.facts.rates];
+  blanked.sort((a, b) => a.start - b.start);
+  const codes: number[] = [];
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    while (next < blanked.length && blanked[next].end <= i) next++;
+    if (next < blanked.length && blanked[next].start <= i) {
+      i = blanked[next].end - 1;
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    if (isLetter(code)) codes.push(code);
   }
-  // Letters only (CJK and Latin); digits, punctuation and whitespace carry no meaning here.
-  return kept.replace(/[^\p{L}]/gu, '');
+  return codes;
 }
 
 function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clause, ClauseMatch> {
-  const vocabulary = new Map<string, number>();
+  // Bigrams as integers (two UTF-16 codes) mapped to dense ids.
+  const vocabulary = new Map<number, number>();
   const sets: Int32Array[] = clauses.map((clause) => {
-    const text = comparableText(clause);
+    const codes = comparableCodes(clause);
     const ids = new Set<number>();
-    for (let i = 0; i + 1 < text.length; i++) {
-      const gram = text.slice(i, i + 2);
+    for (let i = 0; i + 1 < codes.length; i++) {
+      const gram = codes[i] * 65536 + codes[i + 1];
       let id = vocabulary.get(gram);
       if (id === undefined) {
         id = vocabulary.size;
@@ -70,26 +87,46 @@ function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clau
   // Global order: rarest bigram first, so prefixes are short and selective.
   const frequency = new Int32Array(vocabulary.size);
   for (const set of sets) for (const id of set) frequency[id]++;
+  const order = new Int32Array(vocabulary.size);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => frequency[a] - frequency[b] || a - b);
   const rank = new Int32Array(vocabulary.size);
-  const order = Array.from({ length: vocabulary.size }, (_, i) => i).sort((a, b) => frequency[a] - frequency[b] || a - b);
-  order.forEach((id, position) => { rank[id] = position; });
-  const ranked = sets.map((set) => Int32Array.from(set, (id) => rank[id]).sort());
+  for (let position = 0; position < order.length; position++) rank[order[position]] = position;
+  const ranked = sets.map((set) => {
+    const out = new Int32Array(set.length);
+    for (let i = 0; i < set.length; i++) out[i] = rank[set[i]];
+    return out.sort();
+  });
 
   // Dice ≥ t  ⇔  Jaccard ≥ t / (2 − t); prefix filtering works on Jaccard.
   const jaccard = threshold / (2 - threshold);
   const prefixIndex = new Map<number, number[]>();
   const result = new Map<Clause, ClauseMatch>();
+  // Identical wordings (the same clause pasted twice) need no candidate search at all.
+  const firstWithSameTokens = new Map<number, number[]>();
+  // seenBy[i] === j + 1 marks clause i as already verified against clause j (no Set per clause).
+  const seenBy = new Int32Array(clauses.length);
   for (let j = 0; j < clauses.length; j++) {
     const tokens = ranked[j];
     const size = tokens.length;
     if (size < MIN_TOKENS) continue;
+    const signature = hashTokens(tokens);
+    const twins = firstWithSameTokens.get(signature);
+    const twin = twins?.find((i) => sameTokens(ranked[i], tokens));
+    if (twin !== undefined) {
+      result.set(clauses[j], { clause: clauses[j], earlier: clauses[twin], score: 1 });
+      continue;
+    }
+    if (twins) twins.push(j);
+    else firstWithSameTokens.set(signature, [j]);
     const prefix = size - Math.ceil(jaccard * size) + 1;
-    const seen = new Set<number>();
     let best: ClauseMatch | undefined;
     for (let p = 0; p < prefix; p++) {
-      for (const i of prefixIndex.get(tokens[p]) ?? []) {
-        if (seen.has(i)) continue;
-        seen.add(i);
+      const postings = prefixIndex.get(tokens[p]);
+      if (!postings || postings.length > MAX_POSTINGS) continue;
+      for (const i of postings) {
+        if (seenBy[i] === j + 1) continue;
+        seenBy[i] = j + 1;
         const other = ranked[i];
         if (other.length < jaccard * size || other.length * jaccard > size) continue;
         const score = (2 * intersectionSize(tokens, other)) / (size + other.length);
@@ -104,6 +141,19 @@ function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clau
     }
   }
   return result;
+}
+
+/** FNV-1a over the token ids. */
+function hashTokens(tokens: Int32Array): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < tokens.length; i++) hash = Math.imul(hash ^ tokens[i], 16777619);
+  return hash >>> 0;
+}
+
+function sameTokens(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function intersectionSize(a: Int32Array, b: Int32Array): number {
