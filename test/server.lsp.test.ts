@@ -6,55 +6,8 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { LspClient } from './helpers/lspClient';
 import { REPO_ROOT } from './helpers/paths';
-
-class LspClient {
-  private buffer = Buffer.alloc(0);
-  private nextId = 1;
-  private readonly waiters: Array<{ match: (m: any) => boolean; resolve: (m: any) => void }> = [];
-  readonly messages: any[] = [];
-
-  constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
-  }
-
-  private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
-      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-      this.messages.push(message);
-      for (let i = this.waiters.length - 1; i >= 0; i--) {
-        if (this.waiters[i].match(message)) this.waiters.splice(i, 1)[0].resolve(message);
-      }
-    }
-  }
-
-  send(message: object): void {
-    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
-    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    this.child.stdin.write(body);
-  }
-
-  wait(match: (m: any) => boolean, what: string, timeoutMs = 10000): Promise<any> {
-    const found = this.messages.find(match);
-    if (found) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs);
-      this.waiters.push({ match, resolve: (m) => { clearTimeout(timer); resolve(m); } });
-    });
-  }
-
-  request(method: string, params: object): Promise<any> {
-    const id = this.nextId++;
-    this.send({ id, method, params });
-    return this.wait((m) => m.id === id, method);
-  }
-}
 
 describe('policy-lint-server --stdio', () => {
   let child: ChildProcessWithoutNullStreams;

@@ -1,9 +1,10 @@
-/** One parse per document version, shared by every LSP feature. */
-import type { ParsedPolicy, PolicyLanguageService } from './core';
+/** One parse (and one lint) per document version, shared by every LSP feature. */
+import type { LintRun, ParsedPolicy, PolicyDiagnostic, PolicyLanguageService } from './core';
 
 interface Entry {
   readonly version: number;
   readonly parsed: ParsedPolicy;
+  diagnostics?: PolicyDiagnostic[];
 }
 
 export class DocumentCache {
@@ -12,14 +13,31 @@ export class DocumentCache {
   constructor(private readonly service: PolicyLanguageService) {}
 
   get(uri: string, version: number, text: () => string): ParsedPolicy {
-    const entry = this.entries.get(uri);
-    if (entry && entry.version === version) return entry.parsed;
-    const parsed = this.service.parse(text(), uri);
-    this.entries.set(uri, { version, parsed });
-    return parsed;
+    return this.entry(uri, version, text).parsed;
+  }
+
+  /** Diagnostics of this version, linted once. */
+  diagnostics(uri: string, version: number, text: () => string, run: LintRun): PolicyDiagnostic[] {
+    const entry = this.entry(uri, version, text);
+    entry.diagnostics ??= this.service.lint(entry.parsed, run);
+    return entry.diagnostics;
+  }
+
+  /** Settings changed: keep the parses, drop the lint results. */
+  invalidateDiagnostics(): void {
+    for (const entry of this.entries.values()) entry.diagnostics = undefined;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
+  }
+
+  private entry(uri: string, version: number, text: () => string): Entry {
+    let entry = this.entries.get(uri);
+    if (!entry || entry.version !== version) {
+      entry = { version, parsed: this.service.parse(text(), uri) };
+      this.entries.set(uri, entry);
+    }
+    return entry;
   }
 }

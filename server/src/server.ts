@@ -1,18 +1,24 @@
 /**
- * policy-lint-server: the language server, a thin adapter over the analysis core.
- * Started as `policy-lint-server --stdio` by any LSP client, or over IPC by the VS Code extension.
+ * policy-lint-server: the language server, a thin adapter over the analysis core. Started as
+ * `policy-lint-server --stdio` by any LSP client, or over IPC by the VS Code extension.
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type { InitializeParams } from 'vscode-languageserver/node';
+import { createConnection, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import type { CancellationToken, InitializeParams, Position } from 'vscode-languageserver/node';
+import * as fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyLanguageService, LintCancelled, validateConfig } from './core';
-import type { LintConfig, Locale } from './core';
+import type { LintConfig, Locale, ParsedPolicy } from './core';
 import { DocumentCache } from './documentCache';
-import { toLspDiagnostic } from './toLsp';
+import { bundledCorpusDir, readCorpus } from './host/corpusFiles';
+import { toCodeAction, toCompletion, toLspDiagnostic, toSymbol } from './toLsp';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createPolicyLanguageService({ logger: { error: (message) => connection.console.error(message) } });
+const corpusDirs = [bundledCorpusDir()].filter((d): d is string => d !== undefined);
+const service = createPolicyLanguageService({
+  logger: { error: (message) => connection.console.error(message) },
+  corpus: () => readCorpus(corpusDirs),
+});
 const cache = new DocumentCache(service);
 let locale: Locale = 'en';
 let canReadConfiguration = false;
@@ -20,17 +26,27 @@ let config: LintConfig | undefined;
 
 connection.onInitialize((params: InitializeParams) => {
   locale = params.locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  // Extra corpus folders from the client; read before the index is first built.
+  const options = params.initializationOptions as { corpus?: unknown } | undefined;
+  if (Array.isArray(options?.corpus)) corpusDirs.push(...options.corpus.filter((d): d is string => typeof d === 'string' && fs.existsSync(d)));
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      completionProvider: { triggerCharacters: [' ', ':', '[', ',', '：', '、'] },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+    },
+  };
 });
 
-connection.onInitialized(() => {
-  void refreshConfiguration();
-});
-
-connection.onDidChangeConfiguration(() => {
-  void refreshConfiguration();
-});
+connection.onInitialized(() => void refreshConfiguration());
+connection.onDidChangeConfiguration(() => void refreshConfiguration());
 
 /** Settings use the same keys as `.policylintrc.yaml`, under the `policyLint` section. */
 async function refreshConfiguration(): Promise<void> {
@@ -42,19 +58,38 @@ async function refreshConfiguration(): Promise<void> {
       connection.console.error(`could not read settings: ${String(err)}`);
     }
   }
+  cache.invalidateDiagnostics();
   documents.all().forEach(validate);
 }
 
-function validate(document: TextDocument): void {
+function currentLocale(): Locale {
+  return config?.locale ?? locale;
+}
+
+/** The shared parse of an open document, with the offset of a position. */
+function parsedAt(uri: string, position?: Position): { parsed: ParsedPolicy; offset: number } | undefined {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const parsed = cache.get(uri, document.version, () => document.getText());
+  return { parsed, offset: position ? parsed.lines.offsetAt(position) : 0 };
+}
+
+/** Runs a feature; an exception is logged and answered with nothing, never a dead server. */
+function guarded<T>(what: string, token: CancellationToken | undefined, work: () => T, fallback: T): T {
+  if (token?.isCancellationRequested) return fallback;
   try {
-    const parsed = cache.get(document.uri, document.version, () => document.getText());
-    const diagnostics = service.lint(parsed, { config, locale: config?.locale ?? locale });
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.uri)) });
+    return work();
   } catch (err) {
-    if (err instanceof LintCancelled) return;
-    // Keep serving: one bad document must not take the server down.
-    connection.console.error(`policy-lint failed on ${document.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (!(err instanceof LintCancelled)) connection.console.error(`${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return fallback;
   }
+}
+
+function validate(document: TextDocument): void {
+  guarded('diagnostics', undefined, () => {
+    const diagnostics = cache.diagnostics(document.uri, document.version, () => document.getText(), { config, locale: currentLocale() });
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.uri)) });
+  }, undefined);
 }
 
 documents.onDidChangeContent((event) => validate(event.document));
@@ -62,6 +97,61 @@ documents.onDidClose((event) => {
   cache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
+
+connection.onHover(({ textDocument, position }, token) => guarded('hover', token, () => {
+  const at = parsedAt(textDocument.uri, position);
+  const hover = at && service.hover(at.parsed, at.offset, currentLocale());
+  return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: at.parsed.lines.rangeOf(hover.start, hover.end) } : null;
+}, null));
+
+connection.onCodeLens(({ textDocument }, token) => guarded('code lens', token, () => {
+  const at = parsedAt(textDocument.uri);
+  return at ? service.codeLenses(at.parsed, currentLocale()).map((lens) => ({
+    range: at.parsed.lines.rangeOf(lens.start, lens.end),
+    command: { title: lens.title, command: 'policyLint.showPrecedents', arguments: [textDocument.uri, lens.clause] },
+  })) : [];
+}, []));
+
+connection.onCompletion(({ textDocument, position }, token) => guarded('completion', token, () => {
+  const at = parsedAt(textDocument.uri, position);
+  return at ? service.completions(at.parsed, at.offset).map(toCompletion) : [];
+}, []));
+
+connection.onCodeAction(({ textDocument, range, context }, token) => guarded('code action', token, () => {
+  const document = documents.get(textDocument.uri);
+  const at = parsedAt(textDocument.uri, range.start);
+  if (!document || !at) return [];
+  const all = cache.diagnostics(textDocument.uri, document.version, () => document.getText(), { config, locale: currentLocale() });
+  const wanted = new Set(context.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`));
+  const selected = all.filter((d) => wanted.has(`${d.code}@${d.range.start.line}:${d.range.start.character}`));
+  return service.quickFixes(at.parsed, selected, at.offset, currentLocale()).map((fix) => toCodeAction(at.parsed, textDocument.uri, fix, context.diagnostics));
+}, []));
+
+connection.onDocumentSymbol(({ textDocument }, token) => guarded('symbols', token, () => {
+  const at = parsedAt(textDocument.uri);
+  return at ? service.symbols(at.parsed).map((s) => toSymbol(at.parsed, s)) : [];
+}, []));
+
+connection.onFoldingRanges(({ textDocument }, token) => guarded('folding', token, () => {
+  const at = parsedAt(textDocument.uri);
+  return at ? service.folding(at.parsed) : [];
+}, []));
+
+connection.onDefinition(({ textDocument, position }, token) => guarded('definition', token, () => {
+  const at = parsedAt(textDocument.uri, position);
+  const target = at && service.definition(at.parsed, at.offset);
+  return target ? { uri: target.uri, range: { start: { line: target.line, character: 0 }, end: { line: target.line, character: 0 } } } : null;
+}, null));
+
+/** References of a clause: its precedents, for a peek view. */
+connection.onReferences(({ textDocument, position }, token) => guarded('references', token, () => {
+  const at = parsedAt(textDocument.uri, position);
+  if (!at) return [];
+  const clause = at.parsed.document.clauses.find((c) => at.offset >= c.node.start && at.offset <= c.node.end);
+  if (!clause?.id) return [];
+  const [result] = service.precedents(at.parsed, { clause: clause.id.value, top: 10 });
+  return (result?.precedents ?? []).filter((p) => p.uri).map((p) => ({ uri: p.uri!, range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } } }));
+}, []));
 
 documents.listen(connection);
 connection.listen();

@@ -1,5 +1,5 @@
 /** Command-line arguments: `policy-lint [command] [options] FILE_OR_GLOB...`. */
-import { UsageError } from './usageError';
+import { UsageError } from '../host/usageError';
 
 export type Command = 'lint' | 'compare' | 'precedents' | 'import';
 

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfigText } from '../core';
 import type { LintConfig } from '../core';
-import { decodeBytes } from './decode';
-import { UsageError } from './usageError';
+import { decodeBytes } from '../host/decode';
+import { UsageError } from '../host/usageError';
 
 const NAMES = ['.policylintrc.yaml', '.policylintrc.yml'];
 

@@ -1,7 +1,7 @@
 /** Files, folders (recursively, *.policy.yaml / *.policy.yml) and globs (*, **, ?, {a,b}) → file paths. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from './usageError';
+import { UsageError } from '../host/usageError';
 
 const POLICY_FILE = /\.policy\.ya?ml$/;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out']);

@@ -9,15 +9,15 @@ import type { LintConfig, Locale, PolicyLanguageService } from '../core';
 import { HELP, parseArgs } from './args';
 import type { CliArgs } from './args';
 import { loadConfig } from './configFile';
-import { bundledCorpusDir, checkCorpusDirs, readCorpus } from './corpusFiles';
-import { decodeBytes } from './decode';
+import { bundledCorpusDir, checkCorpusDirs, readCorpus } from '../host/corpusFiles';
+import { decodeBytes } from '../host/decode';
 import { expandInputs } from './files';
 import { compareHtml, compareJson, compareMarkdown } from './formatters/compare';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
-import { UsageError } from './usageError';
+import { UsageError } from '../host/usageError';
 
 interface Io {
   readonly cwd: string;

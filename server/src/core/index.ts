@@ -13,3 +13,8 @@ export type { PolicyDocument, Clause, Chapter, CapEntry } from './model/types';
 export type { CorpusSource, ClausePrecedents } from './service';
 export type { Precedent, PrecedentCap, PrecedentIndex, PrecedentQuery, PrecedentResult, CorpusDocument } from './precedents/types';
 export type { CityComparison, ComparePair, ComparedClause } from './precedents/compare';
+export type { HoverResult } from './features/hover';
+export type { ClauseLens } from './features/codeLens';
+export type { CompletionEntry } from './features/completion';
+export type { QuickFix, TextEdit } from './features/quickFixes';
+export type { PolicySymbol, FoldingRange } from './features/symbols';

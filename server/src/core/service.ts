@@ -11,6 +11,17 @@ import type { CityComparison } from './precedents/compare';
 import { buildPrecedentIndex } from './precedents/precedentIndex';
 import type { CorpusDocument, PrecedentIndex, PrecedentQuery, PrecedentResult } from './precedents/types';
 import { RULES } from './rules/registry';
+import type { Locale } from './config';
+import { codeLenses } from './features/codeLens';
+import type { ClauseLens } from './features/codeLens';
+import { completionsAt } from './features/completion';
+import type { CompletionEntry } from './features/completion';
+import { clauseAt, hoverAt } from './features/hover';
+import type { HoverResult } from './features/hover';
+import { pinPrecedentFix, quickFixes } from './features/quickFixes';
+import type { QuickFix } from './features/quickFixes';
+import { documentSymbols, foldingRanges } from './features/symbols';
+import type { FoldingRange, PolicySymbol } from './features/symbols';
 import type { Rule } from './rules/types';
 import { LineIndex } from './text/lineIndex';
 import { parseYaml } from './yaml/parseYaml';
@@ -19,6 +30,8 @@ import { parseYaml } from './yaml/parseYaml';
 export interface CorpusSource {
   readonly id: string;
   readonly text: string;
+  /** Where it was read from (a file URI), for links that open it. */
+  readonly uri?: string;
 }
 
 export interface PolicyServiceHost {
@@ -43,6 +56,15 @@ export interface PolicyLanguageService {
   compare(parsed: ParsedPolicy, city: string): CityComparison | undefined;
   /** The precedent index (built on first call). */
   corpus(): PrecedentIndex;
+  hover(parsed: ParsedPolicy, offset: number, locale?: Locale): HoverResult | undefined;
+  codeLenses(parsed: ParsedPolicy, locale?: Locale): ClauseLens[];
+  completions(parsed: ParsedPolicy, offset: number): CompletionEntry[];
+  symbols(parsed: ParsedPolicy): PolicySymbol[];
+  folding(parsed: ParsedPolicy): FoldingRange[];
+  /** Fixes for a diagnostic, plus pinning a precedent for the clause at `offset`. */
+  quickFixes(parsed: ParsedPolicy, diagnostics: readonly PolicyDiagnostic[], offset: number, locale?: Locale): QuickFix[];
+  /** Where a pinned precedent at `offset` lives in the corpus. */
+  definition(parsed: ParsedPolicy, offset: number): { uri: string; line: number } | undefined;
   readonly rules: readonly Rule[];
 }
 
@@ -62,7 +84,7 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
           host.logger?.error(`corpus document ${source.id} is not valid YAML: ${parsed.document.yaml.error.message}`);
           continue;
         }
-        documents.push({ id: source.id, document: parsed.document });
+        documents.push({ id: source.id, document: parsed.document, uri: source.uri });
       }
       index = buildPrecedentIndex(documents);
     }
@@ -85,5 +107,27 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
       return known.cities.includes(city) ? compareWithCity(parsed.document, known, city) : undefined;
     },
     corpus,
+    hover: (parsed, offset, locale = 'en') => hoverAt(parsed, offset, host.corpus ? corpus() : undefined, locale),
+    codeLenses: (parsed, locale = 'en') => (host.corpus ? codeLenses(parsed, corpus(), locale) : []),
+    completions: (parsed, offset) => completionsAt(parsed, offset, host.corpus ? corpus() : undefined),
+    symbols: documentSymbols,
+    folding: foldingRanges,
+    quickFixes(parsed, diagnostics, offset, locale = 'en') {
+      const index = host.corpus ? corpus() : undefined;
+      const fixes = diagnostics.flatMap((d) => quickFixes(parsed, d, index, locale));
+      const clause = clauseAt(parsed, offset);
+      const pin = index && clause && clause.kind === 'measure' ? pinPrecedentFix(parsed, clause, index, locale) : undefined;
+      return pin ? [...fixes, pin] : fixes;
+    },
+    definition(parsed, offset) {
+      const clause = clauseAt(parsed, offset);
+      const pinned = clause?.precedents.find((p) => offset >= p.node.start && offset <= p.node.end);
+      if (!pinned || !host.corpus) return undefined;
+      const hit = corpus().resolve(pinned.value.trim());
+      if (!hit?.document.uri) return undefined;
+      const text = hit.document.document.yaml.text;
+      const at = (hit.clause.id?.node ?? hit.clause.node).start;
+      return { uri: hit.document.uri, line: text.slice(0, at).split('\n').length - 1 };
+    },
   };
 }

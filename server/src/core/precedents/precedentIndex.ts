@@ -141,7 +141,15 @@ export function describePrecedent(document: CorpusDocument, clause: Clause, scor
     excerpt: text.slice(alignment.start, alignment.end),
     excerptStart: alignment.start,
     excerptEnd: alignment.end,
+    uri: document.uri,
+    line: lineOf(document.document.yaml.text, (clause.id?.node ?? clause.node).start),
   };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 export function precedentCaps(clause: Clause): PrecedentCap[] {

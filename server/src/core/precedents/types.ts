@@ -6,6 +6,8 @@ import type { Period, RateValue, Tier } from '../normalise/types';
 export interface CorpusDocument {
   readonly id: string;
   readonly document: PolicyDocument;
+  /** Where the document lives (a file URI), for links that open it. */
+  readonly uri?: string;
 }
 
 export interface PrecedentCap {
@@ -37,6 +39,9 @@ export interface Precedent {
   readonly excerpt: string;
   readonly excerptStart: number;
   readonly excerptEnd: number;
+  /** The corpus document's URI and the clause's 0-based line in it, when known. */
+  readonly uri?: string;
+  readonly line: number;
 }
 
 export interface PrecedentQuery {

@@ -166,9 +166,14 @@ function checkMap(node: YMap, schema: JsonSchema, root: JsonSchema, path: string
     }
     seen.add(key);
     const property = schema.properties?.[key];
+    const before = problems.length;
     if (property) check(pair.value, property, root, keyPath, problems);
     else if (schema.additionalProperties === false) problems.push({ node: pair.key, message: unknownKeyMessage(key, Object.keys(schema.properties ?? {}), path) });
     else if (typeof schema.additionalProperties === 'object') check(pair.value, schema.additionalProperties, root, keyPath, problems);
+    // An empty value has no characters to underline: report it on its key.
+    for (let i = before; i < problems.length; i++) {
+      if (problems[i].node === pair.value && pair.value.start === pair.value.end) problems[i] = { ...problems[i], node: pair.key };
+    }
   }
   for (const key of schema.required ?? []) {
     if (seen.has(key)) continue;

@@ -57,6 +57,7 @@ function buildTree(text: string, events: Event[]): YamlParseResult {
   let root: YNode | undefined;
   let documentIndex = -1;
   let nextDocumentMayStartAt = 0;
+  let lastEnd = 0;
 
   const attach = (node: YNode, anchor: string | undefined): void => {
     if (anchor !== undefined) anchors.set(anchor, node);
@@ -82,9 +83,14 @@ function buildTree(text: string, events: Event[]): YamlParseResult {
           anchor: sliceOrUndefined(text, event.anchorStart, event.anchorEnd),
         });
         break;
-      case EVENT_ID.SCALAR:
-        attach(makeScalar(text, event), sliceOrUndefined(text, event.anchorStart, event.anchorEnd));
+      case EVENT_ID.SCALAR: {
+        // An empty value (`key:` with nothing after it) has no offsets: place it just after the colon.
+        const at = event.valueStart >= 0 ? -1 : emptyValueOffset(text, lastEnd);
+        const scalar = makeScalar(text, event, at);
+        lastEnd = Math.max(lastEnd, scalar.end);
+        attach(scalar, sliceOrUndefined(text, event.anchorStart, event.anchorEnd));
         break;
+      }
       case EVENT_ID.ALIAS: {
         const name = text.slice(event.anchorStart, event.anchorEnd);
         const alias: YAlias = { kind: 'alias', start: Math.max(0, event.anchorStart - 1), end: event.anchorEnd, name, target: anchors.get(name) };
@@ -121,12 +127,20 @@ function closeCollection(text: string, open: OpenCollection): YMap | YSeq {
   return { kind: 'map', start: open.start, end, pairs, flow: open.flow };
 }
 
-function makeScalar(text: string, event: ScalarEvent): YScalar {
+/** Just after the `:` (or `-`) that follows the previous node, on its line. */
+function emptyValueOffset(text: string, after: number): number {
+  for (let i = after; i < text.length && text[i] !== '\n'; i++) {
+    if (text[i] === ':' || text[i] === '-') return i + 1;
+  }
+  return Math.min(after, text.length);
+}
+
+function makeScalar(text: string, event: ScalarEvent, emptyAt: number): YScalar {
   const style = STYLE_NAMES[event.style] ?? 'plain';
-  const value = getScalarValue(text, event);
+  const value = event.valueStart >= 0 ? getScalarValue(text, event) : '';
   const tag = sliceOrUndefined(text, event.tagStart, event.tagEnd);
-  let start = event.valueStart;
-  let end = event.valueEnd;
+  let start = event.valueStart >= 0 ? event.valueStart : emptyAt;
+  let end = event.valueStart >= 0 ? event.valueEnd : emptyAt;
   if (style === 'single' || style === 'double') {
     // Offsets exclude the quotes; a range on the scalar should include them.
     if (start > 0 && (text[start - 1] === "'" || text[start - 1] === '"')) start--;

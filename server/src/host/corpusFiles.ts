@@ -1,6 +1,7 @@
 /** The bundled corpus (corpus/ in the package) plus folders from --corpus and the config file. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CorpusSource } from '../core';
 import { decodeBytes } from './decode';
 import { UsageError } from './usageError';
@@ -32,7 +33,8 @@ export function readCorpus(dirs: readonly string[]): CorpusSource[] {
       if (!match || seen.has(match[1])) continue;
       seen.add(match[1]);
       try {
-        sources.push({ id: match[1], text: decodeBytes(fs.readFileSync(path.join(dir, name)), name).text });
+        const file = path.join(dir, name);
+        sources.push({ id: match[1], text: decodeBytes(fs.readFileSync(file), name).text, uri: pathToFileURL(file).href });
       } catch {
         // An unreadable corpus file is skipped; the rest still serves.
       }

@@ -1,0 +1,139 @@
+/**
+ * Quick fixes for diagnostics, as plain text edits (offsets into the document): add the lead that
+ * precedents use, replace an unknown department, make caps agree with the text, renumber a duplicate
+ * id, suppress a rule on a line. Pinning a precedent is offered on any measure clause.
+ */
+import type { Locale } from '../config';
+import type { PolicyDiagnostic } from '../diagnostics';
+import type { ParsedPolicy } from '../engine';
+import type { Clause } from '../model/types';
+import { leadDepartments } from '../model/types';
+import { formatMoney } from '../normalise/money';
+import type { PrecedentIndex } from '../precedents/types';
+import { clauseAt } from './hover';
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly diagnostic?: PolicyDiagnostic;
+  readonly preferred?: boolean;
+}
+
+export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, corpus: PrecedentIndex | undefined, locale: Locale): QuickFix[] {
+  const zh = locale === 'zh-CN';
+  const fixes: QuickFix[] = [];
+  const clause = clauseAt(parsed, diagnostic.start);
+  const add = (title: string, edits: TextEdit[], preferred = false): void => { fixes.push({ title, edits, diagnostic, preferred }); };
+  switch (diagnostic.code) {
+    case 'missing-department': {
+      if (!clause) break;
+      for (const lead of suggestedLeads(parsed, clause, corpus)) {
+        const edit = insertClauseKey(parsed, clause, `departments: {lead: [${lead}]}`);
+        if (edit) add(zh ? `添加牵头单位：${lead}` : `Add lead department ${lead}`, [edit], fixes.length === 0);
+      }
+      break;
+    }
+    case 'unknown-department': {
+      for (const suggestion of (diagnostic.data?.suggestions as string[] | undefined) ?? []) {
+        add(zh ? `改为“${suggestion}”` : `Replace with ${suggestion}`, [{ start: diagnostic.start, end: diagnostic.end, newText: suggestion }], fixes.length === 0);
+      }
+      break;
+    }
+    case 'cap-text-mismatch': {
+      if (!clause) break;
+      const textAmounts = clause.facts.capMentions.map((m) => m.yuan);
+      const capsAmounts = new Set(clause.caps.map((c) => c.max?.value));
+      const missing = [...new Set(textAmounts.filter((y) => !capsAmounts.has(y)))];
+      if (typeof diagnostic.data?.capsAmount === 'number' && missing.length === 1) {
+        add(zh ? `caps 改为正文金额 ${formatMoney(missing[0])}` : `Set caps to the text's ${formatMoney(missing[0])}`, [{ start: diagnostic.start, end: diagnostic.end, newText: formatMoney(missing[0]) }], true);
+      }
+      if (typeof diagnostic.data?.textAmount === 'number' && clause.capsNode && clause.capsNode.items.length > 0 && !clause.capsNode.flow) {
+        const lastItem = clause.capsNode.items[clause.capsNode.items.length - 1];
+        const itemLine = parsed.lines.positionAt(lastItem.start);
+        const dashColumn = Math.max(0, itemLine.character - 2);
+        const lineEnd = parsed.lines.lineEndOffset(parsed.lines.positionAt(lastItem.end).line);
+        add(zh ? `在 caps 中加入 ${formatMoney(diagnostic.data.textAmount)}` : `Add ${formatMoney(diagnostic.data.textAmount)} to caps`,
+          [{ start: lineEnd, end: lineEnd, newText: `\n${' '.repeat(dashColumn)}- max: ${formatMoney(diagnostic.data.textAmount)}` }]);
+      }
+      break;
+    }
+    case 'duplicate-id': {
+      const used = new Set(parsed.document.clauses.map((c) => c.id?.value).concat(parsed.document.chapters.map((c) => c.id?.value)));
+      const id = String(diagnostic.data?.id ?? '');
+      let next = '';
+      if (/^\d+$/.test(id)) {
+        const numbers = [...used].filter((v): v is string => !!v && /^\d+$/.test(v)).map(Number);
+        next = String(Math.max(...numbers) + 1);
+      } else {
+        for (let n = 2; next === '' || used.has(next); n++) next = `${id}-${n}`;
+      }
+      const original = parsed.document.yaml.text.slice(diagnostic.start, diagnostic.end);
+      const quoted = /^["']/.test(original) ? `${original[0]}${next}${original[0]}` : /^\d+$/.test(next) ? `"${next}"` : next;
+      add(zh ? `重新编号为 ${next}` : `Renumber to ${next}`, [{ start: diagnostic.start, end: diagnostic.end, newText: quoted }], true);
+      break;
+    }
+  }
+  if (diagnostic.code !== 'yaml-syntax') fixes.push(suppressFix(parsed, diagnostic, zh));
+  return fixes;
+}
+
+/** Offered on a measure clause: pin its best precedent. */
+export function pinPrecedentFix(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentIndex, locale: Locale): QuickFix | undefined {
+  const best = corpus.query(clause, { city: parsed.document.city?.value, top: 1, minScore: 0.3, excerpts: false }).precedents[0];
+  if (!best || clause.precedents.some((p) => p.value.trim() === best.id)) return undefined;
+  const edit = clause.precedents.length === 0 ? insertClauseKey(parsed, clause, `precedents: [${best.id}]`) : undefined;
+  if (!edit) return undefined;
+  return { title: locale === 'zh-CN' ? `引用先例 ${best.id}` : `Pin precedent ${best.id}`, edits: [edit] };
+}
+
+/** The lead most used by the clause's precedents, then the leads of the document's other clauses. */
+function suggestedLeads(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentIndex | undefined): string[] {
+  const votes = new Map<string, number>();
+  if (corpus) {
+    for (const p of corpus.query(clause, { city: parsed.document.city?.value, top: 5, minScore: 0.2, excerpts: false }).precedents) {
+      const resolved = corpus.resolve(p.id);
+      const lead = resolved && leadDepartments(resolved.clause)[0];
+      if (lead) votes.set(lead.replace(/^[\p{Script=Han}]{2,3}市(?=[^市])/u, '市'), (votes.get(lead) ?? 0) + p.score);
+    }
+  }
+  for (const other of parsed.document.clauses) {
+    const lead = leadDepartments(other)[0];
+    if (lead) votes.set(lead, (votes.get(lead) ?? 0) + 0.01);
+  }
+  return [...votes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name);
+}
+
+/** Inserts `key: value` as a new line of the clause mapping, after its first entry. */
+function insertClauseKey(parsed: ParsedPolicy, clause: Clause, line: string): TextEdit | undefined {
+  if (clause.node.flow || clause.node.pairs.length === 0) return undefined;
+  const first = clause.node.pairs[0];
+  const column = parsed.lines.positionAt(first.key.start).character;
+  if (first.value.kind === 'scalar' && (first.value.style === 'literal' || first.value.style === 'folded')) return undefined;
+  const at = parsed.lines.lineEndOffset(parsed.lines.positionAt(first.value.end).line);
+  return { start: at, end: at, newText: `\n${' '.repeat(column)}${line}` };
+}
+
+/** `# policy-lint-disable-next-line CODE` above the line (above the key line when inside a block). */
+function suppressFix(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, zh: boolean): QuickFix {
+  const text = parsed.document.yaml.text;
+  let line = diagnostic.range.start.line;
+  const clause = clauseAt(parsed, diagnostic.start);
+  const block = clause?.text;
+  if (block?.key && diagnostic.start >= block.node.start && diagnostic.start <= block.node.end && (block.node.style === 'literal' || block.node.style === 'folded')) {
+    line = parsed.lines.positionAt(block.key.start).line;
+  }
+  const lineStart = parsed.lines.lineStartOffset(line);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, parsed.lines.lineEndOffset(line)))![0];
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    title: zh ? `在此行停用 ${diagnostic.code}` : `Suppress ${diagnostic.code} on this line`,
+    edits: [{ start: lineStart, end: lineStart, newText: `${indent}# policy-lint-disable-next-line ${diagnostic.code}${newline}` }],
+    diagnostic,
+  };
+}
