@@ -47,7 +47,7 @@ describe('language features over LSP', () => {
   before(async () => {
     child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'policy-lint-server.js'), '--stdio']);
     client = new LspClient(child);
-    await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en', initializationOptions: { corpus: [path.join(FIXTURES, 'corpus')] } });
+    await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en', initializationOptions: { bundledCorpus: false, corpus: [path.join(FIXTURES, 'corpus')] } });
     client.send({ method: 'initialized', params: {} });
     client.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: URI, languageId: 'policy-yaml', version: 1, text: TEXT } } });
     diagnostics = (await client.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === URI, 'diagnostics')).params.diagnostics;

@@ -1,25 +1,117 @@
-/** VS Code extension: starts policy-lint-server for `policy-yaml` documents. */
+/**
+ * VS Code extension: starts policy-lint-server for `policy-yaml` documents and adds the commands a
+ * drafter uses: Show Precedents, Compare with City (a webview panel), and the corpus in the status bar.
+ */
+import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { CityComparison, ClausePrecedents } from '../../server/src/core';
+import { parsePanelMessage, renderCompareHtml } from './compareHtml';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+interface CityInfo { city: string; documents: number; clauses: number }
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc },
   };
+  const settings = vscode.workspace.getConfiguration('policyLint');
+  const trusted = vscode.workspace.isTrusted;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'policy-yaml' }],
     synchronize: { configurationSection: 'policyLint' },
+    // Workspace corpus folders only in a trusted workspace; the bundled corpus always loads.
+    initializationOptions: { corpus: trusted ? settings.get<string[]>('corpus', []) : [] },
   };
   client = new LanguageClient('policyLint', 'Policy Lint', serverOptions, clientOptions);
   await client.start();
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  status.command = 'policyLint.compareWithCity';
+  context.subscriptions.push(status);
+  void client.sendRequest<CityInfo[]>('policyLint/cities').then((cities) => {
+    const documents = cities.reduce((n, c) => n + c.documents, 0);
+    status.text = `$(law) ${vscode.l10n.t('{0} policies · {1} cities', documents, cities.length)}`;
+    status.tooltip = vscode.l10n.t('Policy Lint precedent corpus');
+    status.show();
+  });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('policyLint.showPrecedents', (uri?: string, clause?: string) => showPrecedents(uri, clause)),
+    vscode.commands.registerCommand('policyLint.compareWithCity', () => compareWithCity(context)),
+  );
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** The clause id at the cursor, read from the nearest `id:` line above it. */
+function clauseAtCursor(editor: vscode.TextEditor): string | undefined {
+  for (let line = editor.selection.active.line; line >= 0; line--) {
+    const match = /^\s*-?\s*id:\s*["']?([^"'#\s]+)/.exec(editor.document.lineAt(line).text);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+async function showPrecedents(uri?: string, clause?: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  uri ??= editor?.document.uri.toString();
+  clause ??= editor && clauseAtCursor(editor);
+  if (!client || !uri || !clause) return;
+  const result = await client.sendRequest<ClausePrecedents | null>('policyLint/precedents', { uri, clause });
+  if (!result || result.precedents.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No precedent found for clause {0}.', clause));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(result.precedents.map((p) => ({
+    label: `${p.city} · ${p.documentTitle} · ${p.clause}`,
+    description: `${Math.round(p.score * 100)}% ${p.caps.map((c) => c.text).join('、')}`,
+    detail: p.excerpt,
+    precedent: p,
+  })), { placeHolder: vscode.l10n.t('Precedents of clause {0}', clause), matchOnDetail: true });
+  if (picked?.precedent.uri) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.precedent.uri));
+    const position = new vscode.Position(picked.precedent.line, 0);
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: true });
+  }
+}
+
+async function compareWithCity(context: vscode.ExtensionContext): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor || editor.document.languageId !== 'policy-yaml') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a policy draft (*.policy.yaml) first.'));
+    return;
+  }
+  const cities = await client.sendRequest<CityInfo[]>('policyLint/cities');
+  const picked = await vscode.window.showQuickPick(cities.map((c) => ({
+    label: c.city,
+    description: vscode.l10n.t('{0} documents · {1} clauses', c.documents, c.clauses),
+  })), { placeHolder: vscode.l10n.t('Compare with which city?') });
+  if (!picked) return;
+  const uri = editor.document.uri;
+  const response = await client.sendRequest<{ result: CityComparison; markdown: string } | null>('policyLint/compare', { uri: uri.toString(), city: picked.label });
+  if (!response) return;
+  const panel = vscode.window.createWebviewPanel('policyLint.compare', vscode.l10n.t('Compare with {0}', picked.label), vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const title = /^policy:\s*(.+)$/m.exec(editor.document.getText())?.[1] ?? path.basename(uri.fsPath);
+  panel.webview.html = renderCompareHtml(response.result, title, nonce, panel.webview.cspSource);
+  panel.webview.onDidReceiveMessage(async (raw: unknown) => {
+    const message = parsePanelMessage(raw);
+    if (message?.type === 'reveal') {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const line = document.getText().split('\n').findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${message.clause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+      const position = new vscode.Position(Math.max(0, line), 0);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+    } else if (message?.type === 'export') {
+      const target = await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, defaultUri: vscode.Uri.file(uri.fsPath.replace(/\.policy\.ya?ml$/, `.compare-${picked.label}.md`)) });
+      if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(response.markdown, 'utf8'));
+    }
+  }, undefined, context.subscriptions);
 }

@@ -10,6 +10,7 @@ import { createPolicyLanguageService, LintCancelled, validateConfig } from './co
 import type { LintConfig, Locale, ParsedPolicy } from './core';
 import { DocumentCache } from './documentCache';
 import { bundledCorpusDir, readCorpus } from './host/corpusFiles';
+import { compareMarkdown } from './host/compareFormat';
 import { toCodeAction, toCompletion, toLspDiagnostic, toSymbol } from './toLsp';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -27,7 +28,8 @@ let config: LintConfig | undefined;
 connection.onInitialize((params: InitializeParams) => {
   locale = params.locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   // Extra corpus folders from the client; read before the index is first built.
-  const options = params.initializationOptions as { corpus?: unknown } | undefined;
+  const options = params.initializationOptions as { corpus?: unknown; bundledCorpus?: unknown } | undefined;
+  if (options?.bundledCorpus === false) corpusDirs.length = 0; // tests and users who want only their own
   if (Array.isArray(options?.corpus)) corpusDirs.push(...options.corpus.filter((d): d is string => typeof d === 'string' && fs.existsSync(d)));
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
   return {
@@ -152,6 +154,27 @@ connection.onReferences(({ textDocument, position }, token) => guarded('referenc
   const [result] = service.precedents(at.parsed, { clause: clause.id.value, top: 10 });
   return (result?.precedents ?? []).filter((p) => p.uri).map((p) => ({ uri: p.uri!, range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 0 } } }));
 }, []));
+
+/** Custom requests of the VS Code extension (any client may use them). */
+connection.onRequest('policyLint/cities', () => guarded('cities', undefined, () => {
+  const corpus = service.corpus();
+  return corpus.cities.map((city) => {
+    const docs = corpus.documents.filter((d) => d.document.city?.value === city);
+    return { city, documents: docs.length, clauses: docs.reduce((n, d) => n + d.document.clauses.length, 0) };
+  });
+}, []));
+
+connection.onRequest('policyLint/compare', (params: { uri: string; city: string }) => guarded('compare', undefined, () => {
+  const at = parsedAt(params.uri);
+  const result = at && service.compare(at.parsed, params.city);
+  if (!at || !result) return null;
+  return { result, markdown: compareMarkdown(result, at.parsed.document.policy?.value ?? params.uri) };
+}, null));
+
+connection.onRequest('policyLint/precedents', (params: { uri: string; clause: string }) => guarded('precedents', undefined, () => {
+  const at = parsedAt(params.uri);
+  return at ? service.precedents(at.parsed, { clause: params.clause, top: 10 })[0] ?? null : null;
+}, null));
 
 documents.listen(connection);
 connection.listen();

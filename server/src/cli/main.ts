@@ -12,7 +12,7 @@ import { loadConfig } from './configFile';
 import { bundledCorpusDir, checkCorpusDirs, readCorpus } from '../host/corpusFiles';
 import { decodeBytes } from '../host/decode';
 import { expandInputs } from './files';
-import { compareHtml, compareJson, compareMarkdown } from './formatters/compare';
+import { compareHtml, compareJson, compareMarkdown } from '../host/compareFormat';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';

@@ -1,5 +1,5 @@
 /** `policy-lint compare` output: Markdown, HTML (escaped, self-contained) or JSON (SPEC §3). */
-import type { CityComparison, PrecedentCap } from '../../core';
+import type { CityComparison, PrecedentCap } from '../core';
 
 function caps(list: readonly PrecedentCap[]): string {
   return list.length === 0 ? '—' : list.map((c) => `${c.tier ? `${c.tier} ` : ''}${c.text}${c.per ? `/${c.per}` : ''}${c.period === 'yearly' ? '/年' : c.period === 'total' ? '（累计）' : ''}`).join('、');
