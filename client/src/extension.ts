@@ -3,6 +3,7 @@
  * drafter uses: Show Precedents, Compare with City (a webview panel), and the corpus in the status bar.
  */
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
@@ -15,7 +16,9 @@ let client: LanguageClient | undefined;
 interface CityInfo { city: string; documents: number; clauses: number }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
+  // The packaged extension carries the bundled server; a development checkout runs the compiled one.
+  const bundled = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const module = fs.existsSync(bundled) ? bundled : context.asAbsolutePath(path.join('out', 'server', 'src', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc },
