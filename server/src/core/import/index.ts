@@ -1,0 +1,85 @@
+/**
+ * Plain published policy text → Policy YAML. Pure: no I/O; the corpus build script and the CLI's
+ * `import` command feed it text.
+ *
+ * Pipeline: chrome metadata → paragraphs (lines re-joined, chrome dropped) → opening (title, 文号,
+ * cover letter) → closing → outline of numbered items → chapters/clauses with ids and kinds →
+ * departments and caps from the text → metadata (city, level, validity, status) → YAML.
+ */
+import { deriveCity, levelOfCity } from './city';
+import { readChromeMetadata } from './chrome';
+import { splitClosing } from './closing';
+import { emitYaml } from './emitYaml';
+import { clauseCaps, clauseDepartments } from './facts';
+import { levelOfLabel, readOpening, readStatus, readValidity } from './metadata';
+import { buildOutline } from './outline';
+import { analysisCopy, rawLines, toParagraphs } from './paragraphs';
+import type { Paragraph } from './paragraphs';
+import { buildStructure } from './structure';
+import { toSimplified } from './traditional';
+import type { DraftClause } from './structure';
+import type { ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
+
+export type { ImportedCap, ImportedChapter, ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
+export { emitYaml } from './emitYaml';
+export { splitDocuments } from './split';
+export type { SourceDocument } from './split';
+
+/** 【苏州市级】 before a title on a search-result page: a level label, not part of the title. */
+const PORTAL_LEVEL = /^[•·]?\s*【([^】]{1,10})】\s*/;
+
+function withFacts(draft: DraftClause): ImportedClause {
+  const departments = clauseDepartments(draft.text);
+  const caps = clauseCaps(draft.text);
+  return { ...draft, ...(departments ? { departments } : {}), ...(caps.length > 0 ? { caps } : {}) };
+}
+
+export function importPolicyText(text: string, options: ImportOptions = {}): ImportResult {
+  const warnings: string[] = [];
+  const chrome = readChromeMetadata(rawLines(text));
+  let paragraphs: Paragraph[] = toParagraphs(text);
+  let levelHint = options.levelHint ?? chrome.levelLabel;
+  const portal = paragraphs[0] ? PORTAL_LEVEL.exec(paragraphs[0].norm) : null;
+  if (portal) {
+    levelHint ??= portal[1];
+    const cut = portal[0].length;
+    paragraphs = [{ text: paragraphs[0].text.slice(cut), norm: paragraphs[0].norm.slice(cut) }, ...paragraphs.slice(1)];
+  }
+
+  const opening = readOpening(paragraphs, options.title);
+  const title = opening.title ?? '';
+  if (!title) warnings.push('no title found');
+  const closing = splitClosing(opening.body);
+  const outline = buildOutline(closing.body);
+  if (outline.nodes.length === 0) warnings.push('no numbered items found: the text became one clause per paragraph');
+  const structure =
+    outline.nodes.length === 0
+      ? { clauses: outline.preamble.map((p, i): DraftClause => ({ id: String(i + 1), kind: 'measure', text: p.text })) }
+      : buildStructure(outline, closing.sentences, warnings);
+
+  const issuer = chrome.issuer ?? (opening.issuers.length > 0 ? opening.issuers.join('、') : closing.signatories.length > 0 ? closing.signatories.join('、') : undefined);
+  // Detection on the simplified copy: 蘇州 is 苏州.
+  const city = options.city ?? deriveCity(toSimplified(title), issuer ? toSimplified(issuer) : undefined, toSimplified(text));
+  if (!city) warnings.push('no city found; pass options.city');
+  const published = chrome.published ?? opening.published ?? closing.date;
+  const validity = readValidity(analysisCopy(title), analysisCopy(text), published);
+  const status = readStatus(chrome.statusLabel, validity.expires);
+  const level = levelOfLabel(levelHint) ?? (city ? levelOfCity(city) : undefined);
+  const preamble = outline.nodes.length === 0 ? '' : outline.preamble.map((p) => p.text).join('\n');
+
+  const document: ImportedDocument = {
+    policy: title,
+    city: city ?? '',
+    ...(level ? { level } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(opening.docNumber ? { docNumber: opening.docNumber } : {}),
+    ...(status ? { status } : {}),
+    ...(validity.effective ? { effective: validity.effective } : {}),
+    ...(validity.expires ? { expires: validity.expires } : {}),
+    ...(preamble ? { preamble } : {}),
+    ...(structure.chapters
+      ? { chapters: structure.chapters.map((c) => ({ ...c, clauses: c.clauses.map(withFacts) })) }
+      : { clauses: (structure.clauses ?? []).map(withFacts) }),
+  };
+  return { yaml: emitYaml(document, options.sourceName), document, warnings };
+}

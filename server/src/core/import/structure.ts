@@ -1,0 +1,147 @@
+/**
+ * Outline → chapters and clauses. A chapter is the top numbering level when it has sub-items; every
+ * numbered item with text of its own becomes a clause. Sub-items that are parts of one measure are
+ * folded into its text, as written: enumerations introduced by a colon (符合以下条件：), procedural
+ * sub-headings (申报条件 / 支持标准 / 申报材料 / 政策咨询), short untitled list items, and anything
+ * under a 第X条 article (the article is the clause).
+ */
+import { assignIds } from './ids';
+import type { IdSource } from './ids';
+import { splitHeading } from './heading';
+import { kindOf } from './kinds';
+import type { Outline, OutlineNode } from './outline';
+import type { Paragraph } from './paragraphs';
+import type { ImportedKind } from './types';
+
+export interface DraftClause {
+  readonly id: string;
+  readonly title?: string;
+  readonly kind: ImportedKind;
+  readonly text: string;
+}
+
+export interface DraftChapter {
+  readonly id: string;
+  readonly title?: string;
+  readonly clauses: DraftClause[];
+}
+
+export interface DraftStructure {
+  readonly chapters?: DraftChapter[];
+  readonly clauses?: DraftClause[];
+}
+
+const PROCEDURAL = /^(?:申报条件|申请条件|支持标准|支持内容|支持方式|申报材料|申请材料|政策咨询|咨询方式|申报程序|申报流程|办理流程|支持对象|申报主体|政策内容|概念界定|落实程序|认定条件|认定程序|兑现方式|资金拨付|审核程序)$/;
+const DEPARTMENT_WORD = /责任单位|责任部门|牵头单位|牵头部门|配合单位|负责\)|负责）/;
+
+interface Unit {
+  readonly node: OutlineNode;
+  readonly title?: string;
+  /** Own text: after the heading, then the unnumbered paragraphs. */
+  readonly paragraphs: string[];
+  /** Sub-items folded into this unit's text, as written. */
+  folded: string[];
+  children: Unit[];
+}
+
+/** Every paragraph of a subtree, as written, markers included. */
+function flatten(unit: Unit): string[] {
+  return [unit.node.head.text, ...unit.node.body.map((p: Paragraph) => p.text), ...unit.folded, ...unit.children.flatMap(flatten)];
+}
+
+function toUnit(node: OutlineNode): Unit {
+  const heading = splitHeading(node.head, node.marker.length);
+  const paragraphs = [heading.text, ...node.body.map((p) => p.text)].filter((p) => p !== '');
+  const unit: Unit = { node, title: heading.title, paragraphs, folded: [], children: node.children.map(toUnit) };
+  if (unit.children.length > 0 && shouldFold(unit)) {
+    unit.folded = unit.children.flatMap(flatten);
+    unit.children = [];
+  }
+  return unit;
+}
+
+function shouldFold(unit: Unit): boolean {
+  if (unit.node.marker.style === 'article') return true;
+  const last = unit.paragraphs[unit.paragraphs.length - 1] ?? unit.title ?? '';
+  // 符合以下条件： introduces parts of this item, unless they are substantial titled measures.
+  if (/[:：]$/.test(last) && unit.children.every((c) => c.children.length === 0 && (c.title === undefined || c.paragraphs.join('').length < 200))) return true;
+  if (unit.children.every((c) => c.title !== undefined && PROCEDURAL.test(c.title))) return true;
+  // Short untitled list items (（1）申报书； （2）营业执照；) are parts of the item above.
+  const items = unit.children.map((c) => c.paragraphs.join(''));
+  const plainItems = unit.children.every((c) => c.children.length === 0 && c.title === undefined) && !items.some((t) => DEPARTMENT_WORD.test(t));
+  const listLike = items.every((t) => t.length <= 40) || items.slice(0, -1).every((t) => /[；;，,、]$/.test(t));
+  return unit.children.length >= 2 && plainItems && listLike;
+}
+
+interface Collected {
+  readonly source: IdSource;
+  readonly title?: string;
+  readonly titles: Array<string | undefined>;
+  readonly text: string;
+}
+
+/** Clauses of a subtree in document order; `path`/`titles` describe the ancestors. */
+function collect(unit: Unit, path: string[], titles: Array<string | undefined>, boxAt: number | undefined, into: Collected[], topLevel: boolean): void {
+  const node = unit.node;
+  const label = node.marker.style === 'bullet' ? `●${(node.parent ? node.parent.children.indexOf(node) : 0) + 1}` : node.marker.label;
+  const ownPath = [...path, label];
+  const ownBox = node.marker.style === 'box' ? ownPath.length - 1 : boxAt;
+  const ownTitles = [unit.title, ...titles];
+  let text = [...unit.paragraphs, ...unit.folded].join('\n');
+  // A heading with nothing under it is its own text.
+  if (text === '' && unit.children.length === 0 && unit.title) text = unit.title;
+  if (text !== '') {
+    // A chapter's own text carries no title of its own: the chapter has it.
+    into.push({ source: { path: ownPath, boxAt: ownBox }, title: topLevel || text === unit.title ? undefined : unit.title, titles: ownTitles, text });
+  }
+  for (const child of unit.children) collect(child, ownPath, ownTitles, ownBox, into, false);
+}
+
+export function buildStructure(outline: Outline, closing: readonly string[], warnings: string[]): DraftStructure {
+  const units = outline.nodes.map(toUnit);
+  const boxLabels: string[] = [];
+  const visit = (node: OutlineNode): void => {
+    if (node.marker.style === 'box') boxLabels.push(node.marker.label);
+    node.children.forEach(visit);
+  };
+  outline.nodes.forEach(visit);
+  const boxesUnique = new Set(boxLabels).size === boxLabels.length;
+  const chaptered = units.some((u) => u.children.length > 0);
+  const groups: Array<{ unit?: Unit; items: Collected[] }> = [];
+  if (chaptered) {
+    for (const unit of units) {
+      const items: Collected[] = [];
+      collect(unit, [], [], undefined, items, true);
+      groups.push({ unit, items });
+    }
+  } else {
+    const items: Collected[] = [];
+    for (const unit of units) collect(unit, [], [], undefined, items, false);
+    groups.push({ items });
+  }
+  if (closing.length > 0) {
+    const last = groups[groups.length - 1] ?? (groups[0] = { items: [] });
+    last.items.push({ source: { path: ['附'] }, titles: ['附则'], text: closing.join('\n') });
+  }
+  const all = groups.flatMap((g) => g.items);
+  const ids = assignIds(all.map((c) => c.source), boxesUnique, warnings);
+  const clauseOf = (c: Collected, i: number): DraftClause => ({
+    id: ids[i],
+    ...(c.title ? { title: c.title } : {}),
+    kind: kindOf(c.titles),
+    text: c.text,
+  });
+  let index = 0;
+  const drafted = groups.map((g) => ({ unit: g.unit, clauses: g.items.map((c) => clauseOf(c, index++)) }));
+  if (!chaptered) return { clauses: drafted[0]?.clauses ?? [] };
+  const chapters: DraftChapter[] = [];
+  for (const g of drafted) {
+    const unit = g.unit!;
+    if (g.clauses.length === 0) {
+      warnings.push(`chapter ${unit.node.marker.label} (${unit.title ?? ''}) has no text and was left out`);
+      continue;
+    }
+    chapters.push({ id: unit.node.marker.label, ...(unit.title ? { title: unit.title } : {}), clauses: g.clauses });
+  }
+  return { chapters };
+}
