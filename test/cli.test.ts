@@ -149,6 +149,34 @@ describe('policy-lint CLI', () => {
     assert.deepEqual([r.code, JSON.parse(r.stdout).filter((d: { code: string }) => d.code === 'duplicate-id').length], [0, 0]);
   });
 
+  it('import turns a published text into the dialect and never overwrites without --force', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lint-'));
+    const source = path.join(dir, 'measures.txt');
+    fs.writeFileSync(source, [
+      '苏州市促进新一代人工智能产业发展的若干措施', '', '苏委办发〔2021〕16号', '',
+      '一、促进产业集聚发展', '',
+      '1.支持企业做大做强。开展具有行业引领性的人工智能“头雁”企业遴选,对首次入选的“头雁”企业给予最高100万元奖励。(责任部门:市工信局,各县级市〈区〉人民政府〈管委会〉)', '',
+    ].join('\n'));
+    const out = path.join(dir, 'measures.policy.yaml');
+    const first = run(['import', source, '-o', out]);
+    assert.equal(first.code, 0, first.stderr);
+    const yaml = fs.readFileSync(out, 'utf8');
+    assert.match(yaml, /^policy: 苏州市促进新一代人工智能产业发展的若干措施$/m);
+    assert.match(yaml, /^docNumber: 苏委办发〔2021〕16号$/m);
+    assert.match(yaml, /对首次入选的“头雁”企业给予最高100万元奖励。/);
+    assert.match(yaml, /lead: \[市工信局\]/);
+    assert.match(yaml, /max: 100万元/);
+    const lint = run(['--format', 'json', '--config', `${FIXTURES}/.policylintrc.yaml`, out]);
+    assert.deepEqual(JSON.parse(lint.stdout), []);
+    const again = run(['import', source, '-o', out]);
+    assert.equal(again.code, 2);
+    assertOneLine(again.stderr, 'exists; use --force to overwrite it');
+    assert.equal(run(['import', source, '-o', out, '--force']).code, 0);
+    const missing = run(['import', path.join(dir, 'nope.txt')]);
+    assert.equal(missing.code, 2);
+    assertOneLine(missing.stderr, 'cannot read');
+  });
+
   it('--help and --version exit 0', () => {
     assert.match(run(['--help']).stdout, /^Usage:/);
     assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);

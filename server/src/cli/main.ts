@@ -18,6 +18,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import type { FileResult } from './formatters/types';
 import { UsageError } from '../host/usageError';
+import { importPolicyText } from '../core/import';
 
 interface Io {
   readonly cwd: string;
@@ -62,7 +63,7 @@ function run(args: CliArgs, io: Io): number {
     io.stdout(`${packageVersion()}\n`);
     return 0;
   }
-  if (args.command === 'import') throw new UsageError("'import' is not available yet");
+  if (args.command === 'import') return importText(args, io);
   const { config } = loadConfig(args.config, io.cwd);
   const locale: Locale = args.locale ?? config?.locale ?? (/^zh/i.test(io.env.LC_ALL || io.env.LANG || '') ? 'zh-CN' : 'en');
   const corpusDirs = [
@@ -160,5 +161,25 @@ function precedents(service: PolicyLanguageService, args: CliArgs, io: Io): numb
     }
   }
   io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** `policy-lint import TEXT_FILE [-o OUT] [--force]`: published plain text → the dialect. */
+function importText(args: CliArgs, io: Io): number {
+  if (args.inputs.length !== 1) throw new UsageError("'import' takes exactly one text file");
+  const input = path.resolve(io.cwd, args.inputs[0]);
+  const text = readText(input, io);
+  const out = args.output ? path.resolve(io.cwd, args.output) : undefined;
+  // Never overwrite a drafter's file by accident.
+  if (out && fs.existsSync(out) && !args.force) throw new UsageError(`'${args.output}' exists; use --force to overwrite it`);
+  const { yaml, warnings } = importPolicyText(text, { sourceName: path.basename(input) });
+  for (const warning of warnings) io.stderr(`policy-lint: warning: ${warning}\n`);
+  if (out) {
+    try {
+      fs.writeFileSync(out, yaml);
+    } catch {
+      throw new UsageError(`cannot write '${args.output}'`);
+    }
+  } else io.stdout(yaml);
   return 0;
 }
