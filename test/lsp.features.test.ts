@@ -166,6 +166,19 @@ describe('language features over LSP', () => {
     assert.equal(references[0].range.start.line, 18);
   });
 
+  it('imports a published text on request (the Import Policy Text command)', async () => {
+    const text = '苏州市促进新一代人工智能产业发展的若干措施\n\n一、促进产业集聚发展\n\n1.支持企业做大做强。对首次入选的“头雁”企业给予最高100万元奖励。(责任部门:市工信局)\n';
+    const response = (await client.request('policyLint/import', { text, sourceName: 'measures.txt' })).result;
+    assert.match(response.yaml, /^policy: 苏州市促进新一代人工智能产业发展的若干措施$/m);
+    assert.match(response.yaml, /lead: \[市工信局\]/);
+  });
+
+  it('lists the corpus cities with counts (the Compare with City picker)', async () => {
+    const cities = (await client.request('policyLint/cities', {})).result;
+    assert.deepEqual(cities.map((c: any) => c.city), ['天津', '成都', '苏州'].sort());
+    assert.deepEqual(cities.find((c: any) => c.city === '天津'), { city: '天津', documents: 1, clauses: 4 });
+  });
+
   it('keeps serving after a request on garbage', async () => {
     client.send({ method: 'textDocument/didChange', params: { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: '\u0000\u0001: [{' }] } });
     const hover = await client.request('textDocument/hover', { textDocument: doc, position: { line: 0, character: 1 } });

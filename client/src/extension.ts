@@ -12,6 +12,13 @@ import type { CityComparison, ClausePrecedents } from '../../server/src/core';
 import { parsePanelMessage, renderCompareHtml } from './compareHtml';
 
 let client: LanguageClient | undefined;
+const CORPUS_SCHEME = 'policy-corpus';
+
+/** A corpus file URI as the read-only view of it. */
+function readOnly(uri: string): vscode.Uri {
+  const parsed = vscode.Uri.parse(uri);
+  return parsed.scheme === 'file' ? parsed.with({ scheme: CORPUS_SCHEME }) : parsed;
+}
 
 interface CityInfo { city: string; documents: number; clauses: number }
 
@@ -26,7 +33,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const settings = vscode.workspace.getConfiguration('policyLint');
   const trusted = vscode.workspace.isTrusted;
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'policy-yaml' }],
+    documentSelector: [{ language: 'policy-yaml', scheme: 'file' }, { language: 'policy-yaml', scheme: 'untitled' }],
+    middleware: {
+      // Definitions and references into the corpus open read-only.
+      provideDefinition: async (document, position, token, next) => {
+        const result = await next(document, position, token);
+        return result instanceof vscode.Location ? new vscode.Location(readOnly(result.uri.toString()), result.range) : result;
+      },
+      provideReferences: async (document, position, options, token, next) => {
+        const result = await next(document, position, options, token);
+        return result?.map((l) => new vscode.Location(readOnly(l.uri.toString()), l.range));
+      },
+    },
     synchronize: { configurationSection: 'policyLint' },
     // Workspace corpus folders only in a trusted workspace; the bundled corpus always loads.
     initializationOptions: { corpus: trusted ? settings.get<string[]>('corpus', []) : [] },
@@ -47,6 +65,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('policyLint.showPrecedents', (uri?: string, clause?: string) => showPrecedents(uri, clause)),
     vscode.commands.registerCommand('policyLint.compareWithCity', () => compareWithCity(context)),
+    vscode.commands.registerCommand('policyLint.importPolicyText', (target?: vscode.Uri) => importPolicyText(target)),
+    // Corpus documents open read-only: precedents are references, not drafts.
+    vscode.workspace.registerTextDocumentContentProvider(CORPUS_SCHEME, {
+      provideTextDocumentContent: async (uri) => Buffer.from(await vscode.workspace.fs.readFile(uri.with({ scheme: 'file' }))).toString('utf8'),
+    }),
   );
 }
 
@@ -80,7 +103,8 @@ async function showPrecedents(uri?: string, clause?: string): Promise<void> {
     precedent: p,
   })), { placeHolder: vscode.l10n.t('Precedents of clause {0}', clause), matchOnDetail: true });
   if (picked?.precedent.uri) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(picked.precedent.uri));
+    const document = await vscode.workspace.openTextDocument(readOnly(picked.precedent.uri));
+    await vscode.languages.setTextDocumentLanguage(document, 'policy-yaml');
     const position = new vscode.Position(picked.precedent.line, 0);
     await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: true });
   }
@@ -117,4 +141,31 @@ async function compareWithCity(context: vscode.ExtensionContext): Promise<void> 
       if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(response.markdown, 'utf8'));
     }
   }, undefined, context.subscriptions);
+}
+
+/** Policy: Import Policy Text… — a published .txt becomes a draft in the dialect, opened beside it. */
+async function importPolicyText(target?: vscode.Uri): Promise<void> {
+  const source = target ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Policy text')]: ['txt'] } }))?.[0];
+  if (!client || !source) return;
+  const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
+  const result = await client.sendRequest<{ yaml: string; warnings: string[] } | null>('policyLint/import', { text, sourceName: path.basename(source.fsPath) });
+  if (!result) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}.', path.basename(source.fsPath)));
+    return;
+  }
+  let out = source.with({ path: source.path.replace(/\.txt$/i, '') + '.policy.yaml' });
+  // Never overwrite an existing draft: pick a free name.
+  for (let n = 2; await exists(out); n++) out = source.with({ path: source.path.replace(/\.txt$/i, '') + `-${n}.policy.yaml` });
+  await vscode.workspace.fs.writeFile(out, Buffer.from(result.yaml, 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(out));
+  if (result.warnings.length > 0) void vscode.window.showWarningMessage(result.warnings.slice(0, 3).join('; '));
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,7 @@ import { createPolicyLanguageService, LintCancelled, validateConfig } from './co
 import type { LintConfig, Locale, ParsedPolicy } from './core';
 import { DocumentCache } from './documentCache';
 import { bundledCorpusDir, readCorpus } from './host/corpusFiles';
+import { importPolicyText } from './core/import';
 import { compareMarkdown } from './host/compareFormat';
 import { toCodeAction, toCompletion, toLspDiagnostic, toSymbol } from './toLsp';
 
@@ -174,6 +175,11 @@ connection.onRequest('policyLint/compare', (params: { uri: string; city: string 
 connection.onRequest('policyLint/precedents', (params: { uri: string; clause: string }) => guarded('precedents', undefined, () => {
   const at = parsedAt(params.uri);
   return at ? service.precedents(at.parsed, { clause: params.clause, top: 10 })[0] ?? null : null;
+}, null));
+
+connection.onRequest('policyLint/import', (params: { text: string; sourceName?: string }) => guarded('import', undefined, () => {
+  const { yaml, warnings } = importPolicyText(params.text, { sourceName: params.sourceName });
+  return { yaml, warnings };
 }, null));
 
 documents.listen(connection);

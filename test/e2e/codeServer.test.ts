@@ -63,6 +63,8 @@ describe('extension in code-server (real VS Code)', function () {
     fs.mkdirSync(OUTPUT, { recursive: true });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-e2e-'));
     const vsix = path.join(home, 'policy-lint.vsix');
+    const bundle = spawnSync(process.execPath, [path.join(REPO_ROOT, 'packaging', 'bundle.js')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(bundle.status, 0, bundle.stderr);
     const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120000 });
     assert.equal(pack.status, 0, pack.stderr);
     const workspace = path.join(home, 'ws');
