@@ -7,7 +7,7 @@ import type { Clause } from '../model/types';
 import { clauseCaps } from '../rules/clauseCaps';
 import { formatMoney } from '../normalise/money';
 import { alignLocal } from './alignment';
-import { bigramCounts, comparableWording } from './terms';
+import { bigramCounts, comparableWording, wordingWithOffsets } from './terms';
 import type { CorpusDocument, Precedent, PrecedentCap, PrecedentIndex, PrecedentQuery, PrecedentResult } from './types';
 
 interface IndexedClause {
@@ -124,7 +124,7 @@ function weigh(terms: Map<string, number>, idf: (term: string) => number): Map<s
 /** A corpus clause as a precedent; the excerpt is aligned against `queryText` when given. */
 export function describePrecedent(document: CorpusDocument, clause: Clause, score: number, queryText?: string): Precedent {
   const text = clause.text?.value ?? '';
-  const alignment = queryText ? alignLocal(queryText, text) : { start: 0, end: Math.min(text.length, 80) };
+  const alignment = queryText ? matchingPassage(queryText, clause) : { start: 0, end: Math.min(text.length, 80) };
   const city = document.document.city?.value ?? '';
   const clauseId = clause.id?.value ?? String(clause.index + 1);
   return {
@@ -144,6 +144,26 @@ export function describePrecedent(document: CorpusDocument, clause: Clause, scor
     uri: document.uri,
     line: lineOf(document.document.yaml.text, (clause.id?.node ?? clause.node).start),
   };
+}
+
+/**
+ * The passage of a precedent that matches the query: aligned on the wording (so shared boilerplate
+ * and amounts do not win), mapped back to the text, widened to whole clause parts (…；…。).
+ */
+function matchingPassage(queryText: string, clause: Clause): { start: number; end: number } {
+  const text = clause.text?.value ?? '';
+  const blanked = [...clause.facts.departmentMarkers, ...clause.facts.amounts, ...clause.facts.rates];
+  const target = wordingWithOffsets(text, blanked);
+  const query = comparableWording(queryText);
+  const aligned = alignLocal(query, target.wording);
+  if (aligned.end <= aligned.start || target.offsets.length === 0) return { start: 0, end: Math.min(text.length, 80) };
+  let start = target.offsets[aligned.start];
+  let end = target.offsets[aligned.end - 1] + 1;
+  while (start > 0 && !/[。；;\n]/.test(text[start - 1])) start--;
+  while (end < text.length && !/[。；;\n]/.test(text[end - 1])) end++;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
 }
 
 function lineOf(text: string, offset: number): number {

@@ -25,6 +25,26 @@ export function comparableWording(text: string, blanked: ReadonlyArray<{ start: 
   return kept.replace(DIGITS_AND_AMOUNTS, ' ').replace(/[^\p{L}]/gu, '');
 }
 
+/**
+ * The comparable wording with, for each of its characters, the offset it came from in `text`, so a
+ * match found in the wording can be shown in the original.
+ */
+export function wordingWithOffsets(text: string, blanked: ReadonlyArray<{ start: number; end: number }> = []): { wording: string; offsets: number[] } {
+  const masked = text.split('');
+  for (const { start, end } of blanked) for (let i = start; i < end && i < masked.length; i++) masked[i] = ' ';
+  let kept = masked.join('');
+  for (const pattern of [...BOILERPLATE, DIGITS_AND_AMOUNTS]) kept = kept.replace(pattern, (m) => ' '.repeat(m.length));
+  let wording = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    if (/\p{L}/u.test(kept[i])) {
+      wording += kept[i];
+      offsets.push(i);
+    }
+  }
+  return { wording, offsets };
+}
+
 /** Bigram counts of a wording. */
 export function bigramCounts(wording: string): Map<string, number> {
   const counts = new Map<string, number>();
