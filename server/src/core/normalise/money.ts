@@ -10,15 +10,26 @@ import { foldWidth } from './width';
 const UNIT_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8, 万亿元: 1e12, 万亿: 1e12 };
 const ARABIC = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
 const UNIT = '(?:万亿元|万亿|亿元|万元|千元|元|亿|万)';
-/** What must not follow 万/亿 for it to be money: 万人, 万平方米, 万台 … */
-const NOT_MONEY_AFTER = /^(?:[人平方米台张吨户千瓦亩个家次辆套件株头只册条篇字名座项元]|余[人家户]|多[人家户]|kW|千瓦|平米|标准箱|度)/;
+
+/** After a bare 万/亿: counts and measures (万人, 10万平方米, 5万台, 4万公里), scale classes (百亿级), other currencies. */
+const NOT_MONEY_AFTER_BARE = /^(?:人(?!民币)|[平方米台张吨户瓦亩个家次辆套件株头只册条篇字名座项例份笔箱部栋间床首颗片块根批级倍企]|公[里顷斤]|千[瓦米克]|余|多[人家户个]|美元|欧元|港元|日元|英镑|kW|kw|标准箱|度|小时|立方)/;
+/** After 元: words that merely start with 元 (元宇宙, 元器件, 元旦 …). */
+const NOT_MONEY_AFTER_YUAN = /^(?:宇宙|器件|件|素|旦|数据|宵|老|首|认知|模型|年)/;
+/** A Chinese numeral with bare 万/亿 (千万, 百亿) is money only when a list or a support word follows it. */
+const CHINESE_BARE_MONEY_AFTER = /^\s*(?:[、/和或至到~\-—–]|资金|经费|奖励|补助|补贴|资助|支持)/;
+const CHINESE_ONLY = new RegExp(`^${CHINESE_NUMERAL}$`);
+const MULTIPLIER = /[十百千]/;
+/** 数百万元, 几千万元: vague amounts, not a number. */
+const VAGUE_BEFORE = /[数几]$/;
 
 const AMOUNT_RE = new RegExp(`(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})`, 'g');
+const STRUCTURED_RE = new RegExp(`^(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})?$`);
 /** A bare number list item waiting for the unit of the amount after it: `500、300、` in 500、300、100万元. */
 const LIST_ITEM_BEFORE = new RegExp(`(${ARABIC})\\s*(?:[、,，/]|和|或|至|到|~|-|—|–)\\s*$`);
+const ARABIC_ONLY = /^[\d,.]+$/;
 
 function toNumber(raw: string): number | undefined {
-  if (/^[\d,.]+$/.test(raw)) {
+  if (ARABIC_ONLY.test(raw)) {
     const value = Number(raw.replace(/,/g, ''));
     return Number.isFinite(value) ? value : undefined;
   }
@@ -33,37 +44,58 @@ function yuanOf(value: number, unit: string): number {
 /** Reads a structured amount (`100万元`, `1亿元`, `2000元`, `100万`, or a bare number in `defaultUnit`) as 元. */
 export function parseMoney(raw: string | number, defaultUnit: MoneyUnit = '万元'): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? yuanOf(raw, defaultUnit) : undefined;
-  const text = foldWidth(String(raw)).trim();
-  const match = new RegExp(`^(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})?$`).exec(text);
+  const match = STRUCTURED_RE.exec(foldWidth(String(raw)).trim());
   if (!match) return undefined;
   const value = toNumber(match[1]);
   return value === undefined ? undefined : yuanOf(value, match[2] ?? defaultUnit);
 }
 
-/** Every money amount in a text, in order. */
+/** Whether the match at `start`…`end` (number `num`, unit `unit`) is not money after all. */
+function rejected(folded: string, start: number, end: number, num: string, unit: string): boolean {
+  // A digit or point directly before means we matched the tail of a longer number.
+  if (start > 0 && /[\d.]/.test(folded[start - 1])) return true;
+  const after = folded.slice(end, end + 4);
+  const chinese = CHINESE_ONLY.test(num);
+  if (chinese && VAGUE_BEFORE.test(folded.slice(Math.max(0, start - 1), start))) return true;
+  if (unit === '万' || unit === '亿' || unit === '万亿') {
+    if (NOT_MONEY_AFTER_BARE.test(after)) return true;
+    if (chinese && !CHINESE_BARE_MONEY_AFTER.test(after)) return true;
+  }
+  if (unit === '元') {
+    if (NOT_MONEY_AFTER_YUAN.test(after)) return true;
+    // 三元协同, 一元化: a lone digit word before 元 is not an amount; 三千元 is.
+    if (chinese && !MULTIPLIER.test(num)) return true;
+  }
+  return false;
+}
+
+/** Every money amount in a text, in order. `folded` is `foldWidth(text)` when the caller has it. */
 export function findMoneyAmounts(text: string, folded = foldWidth(text)): AmountMatch[] {
+  // Full-width commas fold to ASCII ones; keep them as separators between items, never inside a number.
+  const scan = text.includes('，') ? folded.replace(/,/g, (c, i: number) => (text[i] === '，' ? '，' : c)) : folded;
   const result: AmountMatch[] = [];
-  for (const match of folded.matchAll(AMOUNT_RE)) {
-    const start = match.index ?? 0;
+  AMOUNT_RE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = AMOUNT_RE.exec(scan)) !== null) {
+    const start = match.index;
     const end = start + match[0].length;
     const unit = match[2];
-    if ((unit === '万' || unit === '亿' || unit === '万亿') && NOT_MONEY_AFTER.test(folded.slice(end, end + 4))) continue;
-    // 2023年 / 第3个 / 10.5% are not preceded by anything we must reject here; a digit directly before means we matched mid-number.
-    if (start > 0 && /[\d.]/.test(folded[start - 1])) continue;
+    if (rejected(scan, start, end, match[1], unit)) continue;
     const value = toNumber(match[1]);
     if (value === undefined) continue;
     // Bare numbers before this amount that share its unit: 500、300、100万元.
     const listed: AmountMatch[] = [];
     let cursor = start;
     for (;;) {
-      const before = LIST_ITEM_BEFORE.exec(folded.slice(Math.max(0, cursor - 24), cursor));
+      const before = LIST_ITEM_BEFORE.exec(scan.slice(Math.max(0, cursor - 24), cursor));
       if (!before) break;
       const itemStart = cursor - before[0].length;
-      if (itemStart > 0 && /[\d.%]/.test(folded[itemStart - 1])) break;
+      if (itemStart > 0 && /[\d.%]/.test(scan[itemStart - 1])) break;
       if (result.length > 0 && itemStart < result[result.length - 1].end) break;
       const itemValue = toNumber(before[1]);
       if (itemValue === undefined) break;
-      listed.unshift({ start: itemStart, end: itemStart + before[1].length, yuan: yuanOf(itemValue, unit), raw: text.slice(itemStart, itemStart + before[1].length) });
+      const itemEnd = itemStart + before[1].length;
+      listed.unshift({ start: itemStart, end: itemEnd, yuan: yuanOf(itemValue, unit), raw: text.slice(itemStart, itemEnd) });
       cursor = itemStart;
     }
     result.push(...listed, { start, end, yuan: yuanOf(value, unit), raw: text.slice(start, end) });

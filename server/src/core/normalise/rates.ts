@@ -4,6 +4,7 @@
  * targets, tax deduction ratios) that the cap rules must leave alone.
  */
 import { CHINESE_NUMERAL, parseChineseNumeral } from './chineseNumerals';
+import { lastEnd } from './regex';
 import type { RateMention, RateValue } from './types';
 import { foldWidth } from './width';
 
@@ -13,15 +14,10 @@ const RATE_RE = new RegExp(
   `(${NUM})\\s*个百分点|(${NUM})\\s*(%|‰)?(?:${RANGE_SEP}(${NUM})\\s*(%|‰))?|百分之(${CHINESE_NUMERAL}|${NUM})(?:(?:${RANGE_SEP})百分之(${CHINESE_NUMERAL}|${NUM}))?`,
   'g',
 );
+const RATE_EXACT = new RegExp(`^(?:${RATE_RE.source})$`);
 const SHARE_WORDS = /按|按照|给予|补助|补贴|资助|奖励|比例|费用|投入|投资|支出|成本|金额|合同额|购置|租金|价款|额度|总额/g;
-const OTHER_WORDS = /增长|增速|增幅|占比|比重|达到|提高|提升|覆盖|渗透率|普及率|比率|利用率|加计扣除|降低|下降|年均|股比|持股|控股|以上/g;
-
-/** End of the last match of `words` in `text`, or -1. */
-function lastEnd(words: RegExp, text: string): number {
-  let end = -1;
-  for (const m of text.matchAll(words)) end = (m.index ?? 0) + m[0].length;
-  return end;
-}
+// 不低于/不少于 state a condition (自筹资金不低于总投资的30%), 人数 a headcount limit: neither is a share of cost.
+const OTHER_WORDS = /增长|增速|增幅|占比|比重|达到|提高|提升|覆盖|渗透率|普及率|比率|利用率|加计扣除|降低|下降|年均|股比|持股|控股|以上|不低于|不少于|(?<!不)超过|人数/g;
 
 function number(raw: string): number | undefined {
   return /^\d/.test(raw) ? Number(raw) : parseChineseNumeral(raw);
@@ -31,7 +27,7 @@ function number(raw: string): number | undefined {
 export function parseRate(raw: string | number): RateValue | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? { min: raw, max: raw } : undefined;
   const text = foldWidth(raw).trim();
-  const match = new RegExp(`^(?:${RATE_RE.source})$`).exec(text);
+  const match = RATE_EXACT.exec(text);
   if (!match || match[1] !== undefined) return undefined;
   return valueOf(match);
 }
@@ -56,8 +52,10 @@ function round(value: number): number {
 /** Every rate in a text, in order, with its role. */
 export function findRates(text: string, folded = foldWidth(text)): RateMention[] {
   const result: RateMention[] = [];
-  for (const match of folded.matchAll(RATE_RE)) {
-    const start = match.index ?? 0;
+  RATE_RE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = RATE_RE.exec(folded)) !== null) {
+    const start = match.index;
     const end = start + match[0].length;
     if (start > 0 && /[\d.]/.test(folded[start - 1])) continue;
     if (match[1] !== undefined) {

@@ -1,0 +1,161 @@
+/**
+ * What a sentence says about one cap or grant: per (每家, 单个项目, /项), period (每年, 累计, 一次性),
+ * tier (国家级…, or a tier list before 分别), the share-of-cost rate and what the cap is for. Each is
+ * read from the cap's segment: its clause part after the previous cap or grant, so that an earlier
+ * award's words do not leak into a later one.
+ */
+import { eachMatch, lastIndex, lastMatch } from './regex';
+import { parseTier } from './tiers';
+import type { Period, RateMention, Tier } from './types';
+
+export interface CapContext {
+  readonly folded: string;
+  /** Start of the segment: the clause part's start or the end of the previous cap/grant (list). */
+  readonly segmentStart: number;
+  /** Start of the cap's list (the cap itself when not in a list). */
+  readonly headStart: number;
+  readonly amountEnd: number;
+  /** Start of the next amount, or the text's end. */
+  readonly nextStart: number;
+  readonly partEnd: number;
+  readonly listIndex: number;
+  readonly listLength: number;
+  readonly shares: readonly RateMention[];
+}
+
+export interface CapDetails {
+  per?: string;
+  period?: Period;
+  tier?: Tier;
+  rate?: RateMention;
+  for?: string;
+}
+
+export function capDetails(c: CapContext): CapDetails {
+  const segment = c.folded.slice(c.segmentStart, c.headStart);
+  const after = c.folded.slice(c.amountEnd, Math.min(c.nextStart, c.partEnd, c.amountEnd + 14));
+  const details: CapDetails = {};
+  const per = perOf(segment, after);
+  if (per) details.per = per;
+  const period = periodOf(segment, after);
+  if (period) details.period = period;
+  const tier = tierOf(segment, after, c.listIndex, c.listLength);
+  if (tier) details.tier = tier;
+  const rate = rateOf(c);
+  if (rate) details.rate = rate;
+  const label = forOf(segment);
+  if (label) details.for = label;
+  return details;
+}
+
+// ---- per ----
+
+const PER_AFTER = /^\s*\/\s*(项|个|家|人|次|年|场|台|套|企业|平台)/;
+// 每年/每月 are periods, not per-units.
+const PER_BEFORE = /(单个|单家|单户|每一个?|每个|每家|每所|每项|每名|每位|每场|每次|每户|每台|每套|每款|每证|每)(?![年月日天])(企业|项目|平台|基站|机构|团队|载体|场景|人才|单位|学校|院校|园区|基地|产品|活动|专业|学科|人|家|项|场|次|户|台|套|名)?/g;
+const PER_COUNTED = /每(?:认定|引进|培育|新增|建成)\s*(?:1|一)\s*(家|名|个|项)/g;
+const PER_CANONICAL: Record<string, string> = { 项目: '项', 名: '人', 位: '人', 人才: '人' };
+/** 每家, 单户, 每场 … without a noun: the measure word is the unit. */
+const MEASURE_WORDS = /(?:家|项|名|位|场|次|户|台|套|证)$/;
+
+function canonicalPer(value: string): string {
+  return PER_CANONICAL[value] ?? value;
+}
+
+function perOf(segment: string, after: string): string | undefined {
+  const suffix = PER_AFTER.exec(after);
+  if (suffix) return suffix[1];
+  let found: string | undefined;
+  let at = -1;
+  eachMatch(PER_BEFORE, segment, (m) => {
+    const noun = m[2] ?? (MEASURE_WORDS.test(m[1]) ? m[1].slice(-1) : undefined);
+    if (noun) {
+      found = canonicalPer(noun);
+      at = m.index;
+    }
+  });
+  const counted = lastMatch(PER_COUNTED, segment);
+  return counted && counted.index > at ? canonicalPer(counted[1]) : found;
+}
+
+// ---- period ----
+
+/** 每年 unless it schedules a selection (每年择优评定…), 年度 only next to an award (年度最高, not 年度销售总额). */
+const YEARLY = /每年度?(?![^，,]{0,8}?(?:择优|评选|评定|遴选|认定|征集|面向|公开|支持\s*\d|支持[一二三四五六七八九十]))|每一年|按年(?!度)|年度(?=[^，,]{0,4}?(?:最高|不超过|累计|上限|给予|奖励|补助|补贴|资助|扶持|支持))|(?<![\d一二三四五六七八九十两上])年(?=补助|补贴|奖励|资助|扶持)/g;
+/** 累计 as a ceiling, not a condition (累计在500万元以上); 总额 only as a ceiling (合同总额的10% is a base). */
+const TOTAL = /累计(?!在|达|超|突破|实现|引进|培育|投入)|(?:总额|合计|总计)(?=[^，,]{0,2}(?:不超过|最高|上限|不高于))/g;
+const ONCE = /一次性/g;
+const ONCE_AFTER = /^\s*的?一次性/;
+const YEARLY_AFTER = /^\s*\/\s*年/;
+
+function periodOf(segment: string, after: string): Period | undefined {
+  if (ONCE_AFTER.test(after)) return 'once';
+  if (YEARLY_AFTER.test(after)) return 'yearly';
+  const yearly = lastIndex(YEARLY, segment);
+  const total = lastIndex(TOTAL, segment);
+  const once = lastIndex(ONCE, segment);
+  if (once >= 0 && once > yearly && once > total) return 'once';
+  // 每年…累计/合计不超过 is still a yearly ceiling.
+  if (yearly >= 0) return 'yearly';
+  return total >= 0 ? 'total' : undefined;
+}
+
+// ---- tier ----
+
+const TIER_WORD = '(?:国际|国家|全国|省部|省|市|区县|区|县|园区)(?:级)?(?:标准)?';
+const TIER_LIST = new RegExp(`${TIER_WORD}(?:(?:[、和及与或]|以及)${TIER_WORD}){1,5}`, 'g');
+const TIER_SPLIT = /[、和及与或]|以及/;
+/** A lone tier word: 国家级, 省级 …; bare 国际/国家 only as a standard (国际标准). */
+const SINGLE_TIER = /国际级|世界级|国家级|省部级|省级|市级|区县级|区级|县级|园区级|(国际|国家)(?=标准)/g;
+const TIER_AFTER = /^\s*\((国际|国家级?|省级?|市级?|区县级?|区级?|县级?|园区级?)\)/;
+
+function tierOfWord(word: string): Tier | undefined {
+  const bare = word.replace(/标准$/, '');
+  return parseTier(bare) ?? parseTier(`${bare}级`);
+}
+
+/**
+ * A tier written after the amount (500万元（国家级）) wins. A tier list before a list of amounts
+ * (国家级、省级、市级 … 分别给予A、B、C) assigns tiers in order. A single amount takes the last lone
+ * tier word of its segment, but none when the segment names several tiers for it (国家级或市级 …).
+ */
+function tierOf(segment: string, after: string, listIndex: number, listLength: number): Tier | undefined {
+  const written = TIER_AFTER.exec(after);
+  if (written) return tierOfWord(written[1]);
+  const list = lastMatch(TIER_LIST, segment);
+  if (listLength > 1) {
+    if (!list) return undefined;
+    const tiers = list[0].split(TIER_SPLIT).map(tierOfWord);
+    // A list whose tiers cannot all be told (国际、国家、行业标准) gets none rather than wrong ones.
+    return tiers.length === listLength && tiers.every((t) => t !== undefined) ? tiers[listIndex] : undefined;
+  }
+  if (list) return undefined;
+  const single = lastMatch(SINGLE_TIER, segment);
+  return single ? tierOfWord(single[0]) : undefined;
+}
+
+// ---- rate ----
+
+/** The last share rate in the segment, else the first after the amount in the same comma part. */
+function rateOf(c: CapContext): RateMention | undefined {
+  let found: RateMention | undefined;
+  for (const r of c.shares) {
+    if (r.start >= c.segmentStart && r.end <= c.headStart) found = r;
+  }
+  if (found) return found;
+  const comma = c.folded.slice(c.amountEnd, c.partEnd).search(/[，,]/);
+  const limit = Math.min(c.nextStart, comma >= 0 ? c.amountEnd + comma : c.partEnd);
+  return c.shares.find((r) => r.start >= c.amountEnd && r.end <= limit);
+}
+
+// ---- for ----
+
+/** 对首次入选的“头雁”企业给予… → 首次入选的“头雁”企业. 对 must open a phrase (not 对接, 企业对本区 …). */
+const FOR_RE = /(?:^|[，,：:、\s])(?:针对|对于|对)(?![接外比标照应口])([^，,。；;]{2,40}?)(?=$|[，,]|(?:可|将|均)?(?:分别|每年|一次性|最高|按照?|根据|择优|视情况|经认定|给予|予以))/g;
+
+function forOf(segment: string): string | undefined {
+  const match = lastMatch(FOR_RE, segment);
+  if (!match) return undefined;
+  const label = match[1].replace(/的$/, '').trim();
+  return label.length >= 2 ? label : undefined;
+}
