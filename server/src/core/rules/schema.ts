@@ -1,10 +1,14 @@
 import { POLICY_SCHEMA } from '../schema/policySchema';
+import { POLICY_FORMATS } from '../schema/formats';
+import { emptyFileMessage, extraDocumentMessage } from '../schema/messages';
 import { validateNode } from '../schema/validateNode';
+import type { TextSpan } from '../normalise/types';
 import type { Rule } from './types';
 
 /**
  * The document must have the dialect's shape (schema/policy.schema.json): required keys, known keys,
- * types, enum values, dates, amounts and rates that can be read, no duplicate keys, one document.
+ * types, enum values, dates, amounts and rates that can be read, no duplicate keys, no aliases of
+ * collections, one document.
  */
 export const schema: Rule = {
   id: 'schema',
@@ -17,18 +21,24 @@ export const schema: Rule = {
     const yaml = document.yaml;
     if (yaml.error) return; // yaml-syntax reports it
     for (const start of yaml.extraDocuments) {
-      report({
-        target: { offsets: { start, end: start } },
-        message: { en: 'A policy file holds one document: remove the second `---` document.', zh: '一个政策文件只能包含一个 YAML 文档，请删除第二个“---”文档。' },
-      });
+      report({ target: { offsets: documentMarker(yaml.text, start, yaml.root?.end ?? 0) }, message: extraDocumentMessage() });
     }
     if (!yaml.root) {
-      report({
-        target: { offsets: { start: 0, end: 0 } },
-        message: { en: 'The file is empty: a policy needs at least `policy`, `city` and `chapters` or `clauses`.', zh: '文件为空：至少需要 policy、city 以及 chapters 或 clauses。' },
-      });
+      report({ target: { offsets: { start: 0, end: 0 } }, message: emptyFileMessage() });
       return;
     }
-    for (const problem of validateNode(yaml.root, POLICY_SCHEMA)) report({ target: { node: problem.node }, message: problem.message });
+    for (const problem of validateNode(yaml.root, POLICY_SCHEMA, { formats: POLICY_FORMATS })) {
+      report({ target: { node: problem.node }, message: problem.message });
+    }
   },
 };
+
+const DOCUMENT_MARKER = /^---(?=\s|$)/gm;
+
+/** The `---` line that opens a later document (its content starts at `start`), else that content's start. */
+function documentMarker(text: string, start: number, firstEnd: number): TextSpan {
+  let at = -1;
+  DOCUMENT_MARKER.lastIndex = firstEnd;
+  for (let m = DOCUMENT_MARKER.exec(text); m && m.index <= start; m = DOCUMENT_MARKER.exec(text)) at = m.index;
+  return at >= 0 ? { start: at, end: at + 3 } : { start, end: start };
+}

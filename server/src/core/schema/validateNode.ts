@@ -1,24 +1,33 @@
 /**
- * Validates a positioned YAML tree against the subset of JSON Schema the dialect's schema uses (type,
- * enum, pattern, minLength, properties, required, additionalProperties, items, anyOf, $ref), so that
- * every problem comes with the exact node to report on. Also reports duplicate keys, which JSON Schema
- * cannot see.
+ * Validates the positioned YAML tree against the subset of JSON Schema the dialect's schema uses
+ * (type, enum, pattern, format, minLength, minItems, properties, required, additionalProperties, items,
+ * anyOf, oneOf, $ref to #/definitions), so every problem comes with the exact node to report on. Also
+ * reports what JSON Schema cannot see: duplicate keys and aliases. Runs on every keystroke: refs are
+ * resolved once per schema object, patterns compiled once per pattern.
  */
-import type { YMap, YNode } from '../yaml/nodes';
+import type { YMap, YNode, YScalar } from '../yaml/nodes';
 import type { Message } from '../rules/types';
-import { editDistance } from '../departments/registry';
+import type { FormatCheck } from './formats';
+import {
+  aliasMessage, ambiguousMessage, duplicateKeyMessage, emptyMessage, enumMessage, keyKindMessage, missingKeyMessage,
+  needsOneOfMessage, tooFewItemsMessage, typeMessage, unknownKeyMessage, valueMessage,
+} from './messages';
 
 export interface JsonSchema {
   readonly $ref?: string;
+  readonly $comment?: string;
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
   readonly pattern?: string;
+  readonly format?: string;
   readonly minLength?: number;
+  readonly minItems?: number;
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
   readonly additionalProperties?: boolean | JsonSchema;
   readonly items?: JsonSchema;
   readonly anyOf?: readonly JsonSchema[];
+  readonly oneOf?: readonly JsonSchema[];
   readonly description?: string;
   readonly definitions?: Readonly<Record<string, JsonSchema>>;
 }
@@ -28,209 +37,201 @@ export interface SchemaProblem {
   readonly message: Message;
 }
 
-const patternCache = new Map<string, RegExp>();
+export interface ValidateOptions {
+  /** Checkers for `format` values; a format with a checker replaces the pattern next to it. */
+  readonly formats?: Readonly<Record<string, FormatCheck>>;
+}
 
-export function validateNode(node: YNode, schema: JsonSchema, root: JsonSchema = schema, path = ''): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
-  check(node, schema, root, path, problems);
-  return problems;
+interface Context {
+  readonly root: JsonSchema;
+  readonly formats: Readonly<Record<string, FormatCheck>>;
+  readonly problems: SchemaProblem[];
+}
+
+export function validateNode(node: YNode, schema: JsonSchema, options: ValidateOptions = {}): SchemaProblem[] {
+  const context: Context = { root: schema, formats: options.formats ?? {}, problems: [] };
+  checkKeys(node, context.problems);
+  check(node, schema, '', undefined, context);
+  return context.problems;
+}
+
+/**
+ * Keys JSON Schema cannot see: duplicates (the later one is reported; only the first counts) and keys
+ * that are not plain scalars. Checked once per mapping, outside the schema's anyOf branches.
+ */
+function checkKeys(node: YNode, problems: SchemaProblem[]): void {
+  if (node.kind === 'seq') node.items.forEach((item) => checkKeys(item, problems));
+  if (node.kind !== 'map') return;
+  const seen = new Set<string>();
+  for (const pair of node.pairs) {
+    if (pair.key.kind !== 'scalar') problems.push({ node: pair.key, message: keyKindMessage() });
+    else if (seen.has(pair.key.value)) problems.push({ node: pair.key, message: duplicateKeyMessage(pair.key.value) });
+    else seen.add(pair.key.value);
+    checkKeys(pair.value, problems);
+  }
 }
 
 const resolved = new WeakMap<JsonSchema, JsonSchema>();
 
-/** Follows a `$ref`; memoised because the same sub-schemas are resolved for every clause. */
+/** Follows a `$ref`; the referring schema's own keywords (its description) win. */
 function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  if (!schema.$ref) return schema;
+  if (schema.$ref === undefined) return schema;
   let result = resolved.get(schema);
   if (!result) {
-    result = resolveRef(schema, root);
+    const target = root.definitions?.[schema.$ref.replace('#/definitions/', '')];
+    result = target ? { ...resolve(target, root), ...schema, $ref: undefined, description: schema.description ?? target.description } : schema;
     resolved.set(schema, result);
   }
   return result;
 }
 
-function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  const name = (schema.$ref ?? "").replace('#/definitions/', '');
-  const target = root.definitions?.[name];
-  return target ? { ...target, ...schema, $ref: undefined, description: schema.description ?? target.description } : schema;
-}
+const patterns = new Map<string, RegExp>();
 
-function kindOf(node: YNode): string {
-  switch (node.kind) {
-    case 'map': return 'object';
-    case 'seq': return 'array';
-    case 'alias': return 'alias';
-    case 'scalar': {
-      const v = node.parsed;
-      if (v === null) return 'null';
-      if (typeof v === 'boolean') return 'boolean';
-      if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-      return 'string';
-    }
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, 'u');
+    patterns.set(source, pattern);
   }
+  return pattern;
 }
 
-const TYPE_NAMES: Record<string, Message> = {
-  object: { en: 'a mapping', zh: '映射（键: 值）' },
-  array: { en: 'a list', zh: '列表' },
-  string: { en: 'text', zh: '文本' },
-  integer: { en: 'a whole number', zh: '整数' },
-  number: { en: 'a number', zh: '数字' },
-  boolean: { en: 'true or false', zh: '布尔值' },
-  null: { en: 'nothing', zh: '空值' },
-};
+/** The JSON type of a node: YAML 1.2 core-schema scalars map onto JSON types. */
+function kindOf(node: YNode): string {
+  if (node.kind === 'map') return 'object';
+  if (node.kind === 'seq') return 'array';
+  if (node.kind === 'alias') return 'alias';
+  const value = node.parsed;
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return 'string';
+}
+
+function typesOf(schema: JsonSchema): readonly string[] | undefined {
+  return schema.type === undefined ? undefined : typeof schema.type === 'string' ? [schema.type] : schema.type;
+}
 
 function typeMatches(kind: string, types: readonly string[]): boolean {
   return types.includes(kind) || (kind === 'integer' && types.includes('number'));
 }
 
-function where(path: string): Message {
-  return path ? { en: `'${path}'`, zh: `“${path}”` } : { en: 'The document', zh: '文件' };
-}
-
-function check(node: YNode, raw: JsonSchema, root: JsonSchema, path: string, problems: SchemaProblem[]): void {
-  const schema = resolve(raw, root);
+/**
+ * `holder` is the key of the pair whose value `node` is (undefined for list items and the root): a
+ * missing key is reported there, else on the mapping's first key — never on the whole mapping.
+ */
+function check(node: YNode, raw: JsonSchema, path: string, holder: YNode | undefined, context: Context): void {
   if (node.kind === 'alias') {
-    // Aliases are never expanded (alias bombs); only an alias of a scalar stands for its value.
-    if (node.target?.kind === 'scalar') check({ ...node.target, start: node.start, end: node.end }, schema, root, path, problems);
-    else problems.push({ node, message: { en: `${where(path).en}: aliases (*${node.name}) of mappings or lists are not supported in policy documents.`, zh: `${where(path).zh}：不支持引用映射或列表的别名（*${node.name}）。` } });
+    // Never expanded (alias bombs): an alias of a scalar stands for that scalar, anything else is refused.
+    if (node.target?.kind === 'scalar') check({ ...node.target, start: node.start, end: node.end }, raw, path, holder, context);
+    else context.problems.push({ node, message: aliasMessage(path, node.name, node.target !== undefined) });
     return;
   }
-  if (schema.anyOf) {
-    const branches = schema.anyOf.map((branch) => {
-      const found: SchemaProblem[] = [];
-      check(node, branch, root, path, found);
-      return found;
-    });
-    if (branches.some((b) => b.length === 0)) {
-      // One branch fits; still apply this schema's own keywords below.
-    } else if (schema.anyOf.every((b) => b.required && !b.type && !b.properties)) {
-      const keys = schema.anyOf.flatMap((b) => b.required ?? []);
-      problems.push({ node: firstKey(node), message: { en: `${where(path).en} needs ${keys.map((k) => `\`${k}\``).join(' or ')}.`, zh: `${where(path).zh}须包含 ${keys.join(' 或 ')}。` } });
-    } else {
-      // Report the problems of the branch whose type fits the node, else a type mismatch.
-      const kind = kindOf(node);
-      const fitting = schema.anyOf.findIndex((b) => {
-        const r = resolve(b, root);
-        return r.type === undefined || typeMatches(kind, typeof r.type === 'string' ? [r.type] : r.type);
-      });
-      if (fitting >= 0) problems.push(...branches[fitting]);
-      else {
-        const types = [...new Set(schema.anyOf.flatMap((b) => { const r = resolve(b, root); return r.type === undefined ? [] : typeof r.type === 'string' ? [r.type] : [...r.type]; }))];
-        problems.push(typeProblem(node, path, types));
-      }
-    }
-  }
-  if (schema.type !== undefined) {
-    const types = typeof schema.type === 'string' ? [schema.type] : schema.type;
-    if (!typeMatches(kindOf(node), types)) {
-      problems.push(typeProblem(node, path, types));
-      return;
-    }
+  const schema = resolve(raw, context.root);
+  if (schema.anyOf) checkBranches(node, schema.anyOf, false, path, holder, context);
+  if (schema.oneOf) checkBranches(node, schema.oneOf, true, path, holder, context);
+  const types = typesOf(schema);
+  if (types && !typeMatches(kindOf(node), types)) {
+    // A root of the wrong kind would underline the whole file: point at where it starts instead.
+    const at = path === '' ? firstLeaf(node) : node;
+    // `expires: 20231231`: say what the value should look like (a date), not just "text".
+    const shaped = node.kind === 'scalar' && node.parsed !== null && (schema.pattern !== undefined || schema.format !== undefined);
+    context.problems.push({ node: at, message: shaped ? valueMessage(path, node.value) : typeMessage(path, types, kindOf(node), node.kind === 'scalar') });
+    return;
   }
   if (schema.enum && !(node.kind === 'scalar' && schema.enum.includes(node.parsed))) {
-    problems.push({ node, message: {
-      en: `${where(path).en} must be one of ${schema.enum.map((v) => String(v)).join(', ')}${node.kind === 'scalar' ? `, not '${node.value}'` : ''}.`,
-      zh: `${where(path).zh}应为 ${schema.enum.map((v) => String(v)).join('、')} 之一${node.kind === 'scalar' ? `，而不是“${node.value}”` : ''}。`,
-    } });
+    context.problems.push({ node, message: enumMessage(path, schema.enum, node.kind === 'scalar' ? node.value : undefined) });
     return;
   }
-  if (node.kind === 'scalar') {
-    if (schema.minLength !== undefined && node.value.trim().length < schema.minLength) {
-      problems.push({ node, message: { en: `${where(path).en} is empty.`, zh: `${where(path).zh}为空。` } });
+  if (node.kind === 'scalar') checkScalar(node, schema, path, context);
+  else if (node.kind === 'seq') {
+    if (schema.minItems !== undefined && node.items.length < schema.minItems) {
+      context.problems.push({ node, message: tooFewItemsMessage(path, schema.minItems) });
     }
-    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(node.value)) {
-      problems.push({ node, message: patternMessage(path, node.value) });
-    }
-    return;
-  }
-  if (node.kind === 'seq' && schema.items) {
-    node.items.forEach((item, i) => check(item, schema.items!, root, `${path}[${i}]`, problems));
-    return;
-  }
-  if (node.kind === 'map') checkMap(node, schema, root, path, problems);
+    if (schema.items) node.items.forEach((item, i) => check(item, schema.items!, `${path}[${i}]`, undefined, context));
+  } else checkMap(node, schema, path, holder, context);
 }
 
-function checkMap(node: YMap, schema: JsonSchema, root: JsonSchema, path: string, problems: SchemaProblem[]): void {
+function checkScalar(node: YScalar, schema: JsonSchema, path: string, context: Context): void {
+  if (schema.minLength !== undefined && typeof node.parsed === 'string' && node.value.trim().length < schema.minLength) {
+    context.problems.push({ node, message: emptyMessage(path) });
+    return;
+  }
+  const format = schema.format === undefined ? undefined : context.formats[schema.format];
+  if (format) {
+    const value = typeof node.parsed === 'number' ? node.parsed : node.value;
+    if (!format(value)) context.problems.push({ node, message: valueMessage(path, node.value) });
+  } else if (schema.pattern !== undefined && typeof node.parsed === 'string' && !patternOf(schema.pattern).test(node.value)) {
+    context.problems.push({ node, message: valueMessage(path, node.value) });
+  }
+}
+
+/** anyOf / oneOf: quiet when a branch fits; otherwise the problems of the branch meant for this kind of node. */
+function checkBranches(node: YNode, branches: readonly JsonSchema[], exactlyOne: boolean, path: string, holder: YNode | undefined, context: Context): void {
+  const results = branches.map((branch) => {
+    const inner: Context = { ...context, problems: [] };
+    check(node, branch, path, holder, inner);
+    return inner.problems;
+  });
+  const fitting = results.filter((r) => r.length === 0).length;
+  if (fitting === 1 || (fitting > 1 && !exactlyOne)) return;
+  if (fitting > 1) {
+    context.problems.push({ node, message: ambiguousMessage(path) });
+    return;
+  }
+  const resolvedBranches = branches.map((b) => resolve(b, context.root));
+  if (resolvedBranches.every((b) => b.required && !b.type && !b.properties)) {
+    // `anyOf: [{required: [chapters]}, {required: [clauses]}]`: one of these keys must be there.
+    context.problems.push({ node: holder ?? firstKey(node), message: needsOneOfMessage(path, resolvedBranches.flatMap((b) => b.required ?? [])) });
+    return;
+  }
+  const kind = kindOf(node);
+  const meant = resolvedBranches.findIndex((b) => {
+    const types = typesOf(b);
+    return types === undefined || typeMatches(kind, types);
+  });
+  if (meant >= 0) context.problems.push(...results[meant]);
+  else {
+    const types = [...new Set(resolvedBranches.flatMap((b) => typesOf(b) ?? []))];
+    context.problems.push({ node, message: typeMessage(path, types, kind, node.kind === 'scalar') });
+  }
+}
+
+function checkMap(node: YMap, schema: JsonSchema, path: string, holder: YNode | undefined, context: Context): void {
+  const { problems } = context;
   const seen = new Set<string>();
   for (const pair of node.pairs) {
-    if (pair.key.kind !== 'scalar') {
-      problems.push({ node: pair.key, message: { en: 'Keys must be plain words.', zh: '键必须是普通文本。' } });
-      continue;
-    }
+    // Odd and duplicate keys are reported by checkKeys; a duplicate's value is ignored, as the model does.
+    if (pair.key.kind !== 'scalar' || seen.has(pair.key.value)) continue;
     const key = pair.key.value;
-    const keyPath = path ? `${path}.${key}` : key;
-    if (seen.has(key)) {
-      problems.push({ node: pair.key, message: { en: `Duplicate key '${key}': only the first one counts.`, zh: `键“${key}”重复，只有第一个生效。` } });
-      continue;
-    }
     seen.add(key);
+    const keyPath = path ? `${path}.${key}` : key;
     const property = schema.properties?.[key];
     const before = problems.length;
-    if (property) check(pair.value, property, root, keyPath, problems);
+    if (property) check(pair.value, property, keyPath, pair.key, context);
     else if (schema.additionalProperties === false) problems.push({ node: pair.key, message: unknownKeyMessage(key, Object.keys(schema.properties ?? {}), path) });
-    else if (typeof schema.additionalProperties === 'object') check(pair.value, schema.additionalProperties, root, keyPath, problems);
-    // An empty value has no characters to underline: report it on its key.
-    for (let i = before; i < problems.length; i++) {
-      if (problems[i].node === pair.value && pair.value.start === pair.value.end) problems[i] = { ...problems[i], node: pair.key };
+    else if (typeof schema.additionalProperties === 'object') check(pair.value, schema.additionalProperties, keyPath, pair.key, context);
+    // An empty value (`key:`) has no characters to underline: report it on its key.
+    if (pair.value.start === pair.value.end) {
+      for (let i = before; i < problems.length; i++) {
+        if (problems[i].node === pair.value) problems[i] = { ...problems[i], node: pair.key };
+      }
     }
   }
   for (const key of schema.required ?? []) {
     if (seen.has(key)) continue;
-    const description = resolve(schema.properties?.[key] ?? {}, root).description;
-    problems.push({ node: firstKey(node), message: {
-      en: `${where(path).en} is missing the required key \`${key}\`${description ? ` (${description.split('. ')[0]})` : ''}.`,
-      zh: `${where(path).zh}缺少必填键 ${key}${description ? `（${description.split('. ').slice(1).join('. ').trim() || description}）` : ''}。`,
-    } });
+    const property = schema.properties?.[key];
+    const description = property === undefined ? undefined : resolve(property, context.root).description;
+    problems.push({ node: holder ?? firstKey(node), message: missingKeyMessage(path, key, description) });
   }
 }
 
-/** Missing keys are reported on the mapping's first key (a clause's `id`), never on the whole mapping. */
 function firstKey(node: YNode): YNode {
   return node.kind === 'map' && node.pairs.length > 0 ? node.pairs[0].key : node;
 }
 
-function typeProblem(node: YNode, path: string, types: readonly string[]): SchemaProblem {
-  const expected = types.map((t) => TYPE_NAMES[t] ?? { en: t, zh: t });
-  const actual = TYPE_NAMES[kindOf(node)] ?? { en: kindOf(node), zh: kindOf(node) };
-  const hint = types.includes('string') && node.kind === 'scalar' ? { en: ' Quote it if it is meant as text.', zh: '如为文本请加引号。' } : { en: '', zh: '' };
-  if (node.kind === 'scalar' && node.parsed === null) {
-    return { node, message: { en: `${where(path).en} has no value; expected ${expected.map((e) => e.en).join(' or ')}.`, zh: `${where(path).zh}没有值，应为${expected.map((e) => e.zh).join('或')}。` } };
-  }
-  return { node, message: {
-    en: `${where(path).en} should be ${expected.map((e) => e.en).join(' or ')}, not ${actual.en}.${hint.en}`,
-    zh: `${where(path).zh}应为${expected.map((e) => e.zh).join('或')}，而不是${actual.zh}。${hint.zh}`,
-  } };
-}
-
-function patternOf(source: string): RegExp {
-  let pattern = patternCache.get(source);
-  if (!pattern) {
-    pattern = new RegExp(source, 'u');
-    patternCache.set(source, pattern);
-  }
-  return pattern;
-}
-
-function patternMessage(path: string, value: string): Message {
-  const last = path.replace(/\[\d+\]$/, '').split('.').pop() ?? path;
-  const what: Record<string, Message> = {
-    effective: { en: 'a date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' },
-    expires: { en: 'a date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' },
-    max: { en: 'an amount such as 100万元, 1亿元, 2000元 or a bare number', zh: '金额，如 100万元、1亿元、2000元 或数字' },
-    caps: { en: 'an amount such as 100万元', zh: '金额，如 100万元' },
-    rate: { en: 'a rate such as 20% or 10%~30%', zh: '比例，如 20% 或 10%~30%' },
-    precedents: { en: 'a precedent id CITY/DOCUMENT#CLAUSE', zh: '先例编号 城市/文件#条款' },
-  };
-  const expected = what[last] ?? { en: 'a valid value', zh: '合法的值' };
-  return { en: `${where(path).en} should be ${expected.en}, not '${value}'.`, zh: `${where(path).zh}应为${expected.zh}，而不是“${value}”。` };
-}
-
-function unknownKeyMessage(key: string, allowed: readonly string[], path: string): Message {
-  const near = allowed.map((a) => ({ a, d: editDistance(key.toLowerCase(), a.toLowerCase()) })).filter((x) => x.d <= Math.max(2, Math.floor(x.a.length / 3))).sort((x, y) => x.d - y.d)[0];
-  const scope = path ? { en: ` in '${path}'`, zh: `（${path}）` } : { en: '', zh: '' };
-  return {
-    en: `Unknown key '${key}'${scope.en}.${near ? ` Did you mean '${near.a}'?` : ''} Allowed: ${allowed.join(', ')}.`,
-    zh: `未知的键“${key}”${scope.zh}。${near ? `是否为“${near.a}”？` : ''}可用的键：${allowed.join('、')}。`,
-  };
+function firstLeaf(node: YNode): YNode {
+  if (node.kind === 'map' && node.pairs.length > 0) return node.pairs[0].key;
+  if (node.kind === 'seq' && node.items.length > 0) return firstLeaf(node.items[0]);
+  return node;
 }

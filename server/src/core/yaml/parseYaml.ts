@@ -84,8 +84,12 @@ function buildTree(text: string, events: Event[]): YamlParseResult {
         });
         break;
       case EVENT_ID.SCALAR: {
-        // An empty value (`key:` with nothing after it) has no offsets: place it just after the colon.
-        const at = event.valueStart >= 0 ? -1 : emptyValueOffset(text, lastEnd);
+        // An empty value (`key:` or a bare `-`) has no offsets: place it just after its colon or dash.
+        const parent = stack[stack.length - 1];
+        const at = event.valueStart >= 0 ? -1
+          : parent?.kind === 'seq' && !parent.flow ? emptyItemOffset(text, Math.max(lastEnd, parent.start))
+          : !parent && documentIndex > 0 ? afterDocumentMarker(text, lastEnd)
+          : emptyValueOffset(text, lastEnd);
         const scalar = makeScalar(text, event, at);
         lastEnd = Math.max(lastEnd, scalar.end);
         attach(scalar, sliceOrUndefined(text, event.anchorStart, event.anchorEnd));
@@ -94,13 +98,16 @@ function buildTree(text: string, events: Event[]): YamlParseResult {
       case EVENT_ID.ALIAS: {
         const name = text.slice(event.anchorStart, event.anchorEnd);
         const alias: YAlias = { kind: 'alias', start: Math.max(0, event.anchorStart - 1), end: event.anchorEnd, name, target: anchors.get(name) };
+        lastEnd = Math.max(lastEnd, alias.end);
         attach(alias, undefined);
         break;
       }
       case EVENT_ID.POP: {
         const open = stack.pop();
         if (!open) break; // closes a document
-        attach(closeCollection(text, open), open.anchor);
+        const collection = closeCollection(text, open);
+        lastEnd = Math.max(lastEnd, collection.end);
+        attach(collection, open.anchor);
         break;
       }
     }
@@ -134,6 +141,29 @@ function emptyValueOffset(text: string, after: number): number {
   }
   return Math.min(after, text.length);
 }
+
+/** Just after the `-` of an empty block-sequence item, which may sit lines below the previous item. */
+function emptyItemOffset(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (ch === '-' && (i + 1 >= text.length || /\s/.test(text[i + 1]))) return i + 1;
+    if (!/\s/.test(ch)) break;
+  }
+  return emptyValueOffset(text, from);
+}
+
+/** Just after the next `---` line: where an empty later document starts. */
+function afterDocumentMarker(text: string, from: number): number {
+  DOCUMENT_MARKER.lastIndex = from;
+  const match = DOCUMENT_MARKER.exec(text);
+  return match ? match.index + 3 : emptyValueOffset(text, from);
+}
+
+const DOCUMENT_MARKER = /^---(?=\s|$)/gm;
 
 function makeScalar(text: string, event: ScalarEvent, emptyAt: number): YScalar {
   const style = STYLE_NAMES[event.style] ?? 'plain';
