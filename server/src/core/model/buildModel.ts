@@ -197,11 +197,18 @@ function enumField<T extends string>(map: YMap, key: string, allowed: readonly T
 
 /** A list of strings (a single string counts as a list of one). Non-string items are skipped. */
 function stringList(node: YNode | undefined): Located<string>[] {
+  node = scalarAlias(node);
   if (isScalar(node)) return typeof node.parsed === 'string' && node.value.trim() !== '' ? [{ value: node.value, node }] : [];
   if (!isSeq(node)) return [];
   const result: Located<string>[] = [];
-  for (const item of node.items) {
-    if (isScalar(item) && (typeof item.parsed === 'string' || typeof item.parsed === 'number')) result.push({ value: item.value, node: item });
+  for (const raw of node.items) {
+    const item = scalarAlias(raw);
+    if (isScalar(item) && (typeof item.parsed === 'string' || typeof item.parsed === 'number')) result.push({ value: item.value, node: raw.kind === 'alias' ? raw : item });
   }
   return result;
+}
+
+/** An alias of a plain value (`lead: [*牵头]`) stands for that value; aliases of collections are never followed. */
+function scalarAlias(node: YNode | undefined): YNode | undefined {
+  return node?.kind === 'alias' && node.target?.kind === 'scalar' ? node.target : node;
 }
