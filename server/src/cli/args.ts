@@ -33,6 +33,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const inputs: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
+    if (arg === '--') {
+      // Everything after `--` is a file, even when it starts with '-'.
+      inputs.push(...rest.slice(i + 1));
+      break;
+    }
     let inline: string | undefined;
     if (arg.startsWith('--') && arg.includes('=')) {
       inline = arg.slice(arg.indexOf('=') + 1);
@@ -92,5 +97,6 @@ Options:
   --locale L       message language: en or zh-CN (default from LANG)
   --quiet          report errors only
   --help, --version
+  --               end of options: later arguments are files
 
 Exit status: 0 no errors, 1 errors found (or too many warnings), 2 bad usage or unreadable file.`;
