@@ -32,7 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const settings = vscode.workspace.getConfiguration('policyLint');
   const trusted = vscode.workspace.isTrusted;
+  // Server errors and rule failures are logged here; a crashed server is restarted, at most 5 times.
+  const outputChannel = vscode.window.createOutputChannel('Policy Lint', { log: true });
+  context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
+    outputChannel,
+    connectionOptions: { maxRestartCount: 5 },
     documentSelector: [{ language: 'policy-yaml', scheme: 'file' }, { language: 'policy-yaml', scheme: 'untitled' }],
     middleware: {
       // Definitions and references into the corpus open read-only.
