@@ -184,6 +184,28 @@ describe('departments: 牵头单位 / 配合单位', () => {
   });
 });
 
+describe('departments: other label words', () => {
+  it('牵头部门 with 参与单位: every 参与 body supports', () => {
+    const marker = '（牵头部门：市商务局；参与单位：市总工会、团市委）';
+    one(`支持举办人工智能创新创业大赛，营造良好创新氛围。${marker}`, { marker, lead: ['市商务局'], support: ['市总工会', '团市委'] });
+  });
+
+  it('协同单位 naming a customs office and an association', () => {
+    const marker = '（牵头单位：市科技局；协同单位：苏州海关、市科协）';
+    one(`支持企业进口用于研发的关键设备。${marker}`, { marker, lead: ['市科技局'], support: ['苏州海关', '市科协'] });
+  });
+
+  it('实施单位 with names separated by ；', () => {
+    const marker = '（实施单位：市发改委；市工信局；市商务局）';
+    one(marker, { marker, lead: ['市发改委'], support: ['市工信局', '市商务局'] });
+  });
+
+  it('负责单位 with names separated by a space', () => {
+    const marker = '（负责单位：市工信局 市财政局）';
+    one(marker, { marker, lead: ['市工信局'], support: ['市财政局'] });
+  });
+});
+
 describe('departments: 负责 / 牵头 suffix forms', () => {
   it('SIP: （A、B负责） with a bracketed note in a name', () => {
     one('保证园区在人工智能相关产业领军型人才和项目的集聚优势（科信局（科协）、组织部负责）', {
@@ -215,6 +237,18 @@ describe('departments: 负责 / 牵头 suffix forms', () => {
 
   it('Tianjin: a collective that names no department is still read as written', () => {
     one('（有关单位按职责分工负责）', { marker: '（有关单位按职责分工负责）', lead: ['有关单位'], support: [] });
+  });
+
+  it('（A、B按职责分工负责） without 等', () => {
+    one('建立人工智能产业统计监测制度（市统计局、市工信局按职责分工负责）', { marker: '（市统计局、市工信局按职责分工负责）', lead: ['市统计局'], support: ['市工信局'] });
+  });
+
+  it('mass organisations and customs offices as names', () => {
+    one('开展人工智能技能竞赛（市总工会、团市委、苏州海关负责）', { marker: '（市总工会、团市委、苏州海关负责）', lead: ['市总工会'], support: ['团市委', '苏州海关'] });
+  });
+
+  it('（A、B负责，C配合）: 负责 names lead and support, 配合 names support', () => {
+    one('（市科技局、市财政局负责，各区配合）', { marker: '（市科技局、市财政局负责，各区配合）', lead: ['市科技局'], support: ['市财政局', '各区'] });
   });
 
   it('（A牵头，B、C配合）', () => {
@@ -322,6 +356,7 @@ describe('departments: close calls that are not markers', () => {
     ['实施单位 without colon', '可通过政府购买服务等方式确定实施单位，进行资金使用评价'],
     ['narrative 牵头', '建立由市经济信息化委、市科委、市发展改革委牵头，相关部门、单位参与的协同推进机制'],
     ['narrative 由…牵头', '由市工信局牵头,会市财政局、科技局、卫生健康委等部门联合建立《苏州生物医药及健康产业创新名优产品目录》'],
+    ['负责 followed by more words', '对首次认定的企业给予奖励（市财政局负责兑现）'],
     ['an empty label', '（责任单位：）'],
     ['a bare label followed by running text', '明确责任单位：各地要高度重视，加强统筹'],
   ];

@@ -29,9 +29,12 @@ export const departmentConflict: Rule = {
       const textSet = new Set(textNames.map((d) => canonical(d.name)));
       const onlyText = textNames.filter((d) => !fieldSet.has(canonical(d.name))).map((d) => d.name);
       const onlyField = fieldNames.filter((d) => !textSet.has(canonical(d.name))).map((d) => d.name);
-      const fieldLead = field.lead[0] ? canonical(field.lead[0].name) : undefined;
+      // Leads differ when no lead of the field is a lead in the text. Comparing only the first lead
+      // of each flagged `lead: [A, B]` against （牵头单位：B、A）, which name the same leads.
+      const fieldLeads = new Set(field.lead.map((d) => canonical(d.name)));
+      const textLeads = markers.flatMap((m) => m.lead.map((d) => canonical(d.name)));
       const textLead = firstLead(markers);
-      const leadDiffers = fieldLead !== undefined && textLead !== undefined && fieldLead !== canonical(textLead);
+      const leadDiffers = fieldLeads.size > 0 && textLeads.length > 0 && !textLeads.some((name) => fieldLeads.has(name));
       if (onlyText.length === 0 && onlyField.length === 0 && !leadDiffers) continue;
       const label = clauseLabel(clause);
       const textNode = clause.text.node;
