@@ -304,3 +304,30 @@ describe('caps: for and amounts', () => {
     assert.deepEqual(findCapMentions('到2025年，培育100家企业，建设10万平方米载体'), []);
   });
 });
+
+describe('caps: words after a whole list, and ranges', () => {
+  it('一次性 after a list applies to every item (seed)', () => {
+    const text = '对获评国家级、省级、市级人工智能“行业领军企业”等人工智能相关荣誉称号的企业，分别给予最高300万元、100万元、50万元的一次性奖励。';
+    assert.deepEqual(pick(text, 'amount', 'period', 'tier'), [['300万元', 'once', '国家级'], ['100万元', 'once', '省级'], ['50万元', 'once', '市级']]);
+    assert.deepEqual(pick('每项标准分别给予 100 万元、50 万元、20 万元一次性奖励。', 'amount', 'per', 'period'), [
+      ['100 万元', '项', 'once'], ['50 万元', '项', 'once'], ['20 万元', '项', 'once'],
+    ]);
+  });
+  it('/项 after a list applies to every item', () => {
+    assert.deepEqual(pick('分别给予20万元、10万元/项的补贴', 'amount', 'per'), [['20万元', '项'], ['10万元', '项']]);
+  });
+  it('以上 after a list makes every item a condition', () => {
+    assert.deepEqual(findAmounts('对投资1000万元、5000万元以上的项目').map((a) => a.role), ['threshold', 'threshold']);
+  });
+  it('an award range: the upper bound is the award, the lower one is no cap (seed)', () => {
+    const text = '项目内容丰富，行业特色明显，效果特别突出，经专家评审认可的一次性给予 30 万元—50 万元补助。';
+    assert.deepEqual(findAmounts(text).map((a) => [a.raw, a.role]), [['30 万元', 'other'], ['50 万元', 'grant']]);
+    assert.deepEqual(pick(text, 'amount', 'role', 'period'), [['50 万元', 'grant', 'once']]);
+  });
+  it('a range with the unit written once: 500—1000 万元资金补助 (seed)', () => {
+    assert.deepEqual(findAmounts('给予基地 500—1000 万元资金补助，暂定 5 年').map((a) => [a.raw, a.yuan, a.role]), [['500', 5e6, 'other'], ['1000 万元', 1e7, 'grant']]);
+  });
+  it('a condition range stays a condition on both ends (seed)', () => {
+    assert.deepEqual(findAmounts('对每单交易额在5000万元（含）到1亿元（含）的，奖励50万元').map((a) => a.role), ['threshold', 'threshold', 'grant']);
+  });
+});

@@ -34,6 +34,9 @@ describe('rates: findRates', () => {
       [['50%', 50, 50, 'other'], ['20%', 20, 20, 'share']],
     ],
     ['补贴人数不超过企业用人规模的 20%，单个企业补贴最高 50 万元。', [['20%', 20, 20, 'other']]],
+    // How a budget may be spent (seed): a limit on cost composition, not a share of eligible cost.
+    ['包括工作人员经费(人员费用不高于资助费用总额的30%)、专家咨询费', [['30%', 30, 30, 'other']]],
+    ['项目投入为综合投入，其中人力成本最高不超过项目投入的50%', [['50%', 50, 50, 'other']]],
     // Interest points: neither a share nor money.
     ['贷款贴息不超过1.5个百分点', [['1.5个百分点', 1.5, 1.5, 'points']]],
     ['给予贷款贴息1个百分点', [['1个百分点', 1, 1, 'points']]],

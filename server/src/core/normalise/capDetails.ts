@@ -17,6 +17,9 @@ export interface CapContext {
   readonly amountEnd: number;
   /** Start of the next amount, or the text's end. */
   readonly nextStart: number;
+  /** End of the last item of the cap's list, and start of the amount after the list. */
+  readonly listEnd: number;
+  readonly afterListStart: number;
   readonly partEnd: number;
   readonly listIndex: number;
   readonly listLength: number;
@@ -34,10 +37,12 @@ export interface CapDetails {
 export function capDetails(c: CapContext): CapDetails {
   const segment = c.folded.slice(c.segmentStart, c.headStart);
   const after = c.folded.slice(c.amountEnd, Math.min(c.nextStart, c.partEnd, c.amountEnd + 14));
+  // Words after a whole list (100万元、50万元一次性奖励; 20万元、10万元/项) apply to every item.
+  const listAfter = c.listEnd > c.amountEnd ? c.folded.slice(c.listEnd, Math.min(c.afterListStart, c.partEnd, c.listEnd + 14)) : after;
   const details: CapDetails = {};
-  const per = perOf(segment, after);
+  const per = perOf(segment, after) ?? (PER_AFTER.exec(listAfter) ?? [])[1];
   if (per) details.per = per;
-  const period = periodOf(segment, after);
+  const period = periodOf(segment, after, listAfter);
   if (period) details.period = period;
   const tier = tierOf(segment, after, c.listIndex, c.listLength);
   if (tier) details.tier = tier;
@@ -88,9 +93,9 @@ const ONCE = /一次性/g;
 const ONCE_AFTER = /^\s*的?一次性/;
 const YEARLY_AFTER = /^\s*\/\s*年/;
 
-function periodOf(segment: string, after: string): Period | undefined {
-  if (ONCE_AFTER.test(after)) return 'once';
-  if (YEARLY_AFTER.test(after)) return 'yearly';
+function periodOf(segment: string, after: string, listAfter: string): Period | undefined {
+  if (ONCE_AFTER.test(after) || ONCE_AFTER.test(listAfter)) return 'once';
+  if (YEARLY_AFTER.test(after) || YEARLY_AFTER.test(listAfter)) return 'yearly';
   const yearly = lastIndex(YEARLY, segment);
   const total = lastIndex(TOTAL, segment);
   const once = lastIndex(ONCE, segment);

@@ -2,7 +2,8 @@
  * Caps, grants and thresholds. What an amount means is decided by the nearest telling word before it
  * in its clause part: a ceiling word (最高, 不超过 …) makes a cap, a condition word (不低于, 总投资,
  * 年销售收入 …) a threshold, an award verb with no ceiling (给予100万元奖励) a grant. List items
- * (最高300万、200万元) inherit the role of the first item. The details of a cap (per, period, tier,
+ * (最高300万、200万元) inherit the role of the first item, which also reads the words after the whole list;
+ * the lower bound of an award range (30万元—50万元) is no cap of its own. The details of a cap (per, period, tier,
  * rate, for) are read in ./capDetails.
  */
 import { capDetails, type CapContext } from './capDetails';
@@ -34,6 +35,7 @@ const GOAL_BEFORE = /(?:产业|市场)规模|产值|增加值|收入规模|成�
 const SUPPORT_IN_PART = /给予|予以|奖励|补助|补贴|资助|扶持|享受|支持/;
 // Between two list items: a separator, optionally after a per-unit (100万元/项、50万元/项) or a tier (500万元（国家级）、).
 const LIST_JOINER = /^\s*(?:\/\s*[项个家人次场台套])?\s*(?:\([^()]{1,6}\))?\s*(?:[、,，/]|和|或|至|到|~|-|—|–)\s*$/;
+const RANGE_JOINER = /^\s*(?:至|到|~|-|—|–)\s*$/;
 /** The upper bound of a condition range: 不低于50万元（含50万元），且不超过1000万元. */
 const RANGE_AFTER_THRESHOLD = /^\)?\s*[,，]?\s*(?:且|并且|但)?\s*(?:不超过|不高于|低于|不足|以下|至|到|~|-|—|–)\s*$/;
 /** The next tier of the same award with the verb left out: 国际级给予500万元，国家级300万元. */
@@ -85,16 +87,38 @@ function classified(amount: AmountMatch, role: AmountRole, qualifier: string, li
 }
 
 function classify(folded: string, parts: Parts, amounts: readonly AmountMatch[], rates: readonly RateMention[]): Classified[] {
+  const tails = listTails(folded, parts, amounts);
   const result: Classified[] = [];
   for (let i = 0; i < amounts.length; i++) {
     const amount = amounts[i];
     const previous: Classified | undefined = result[i - 1];
-    result.push(classifyOne(folded, parts, amount, i, previous, rates));
+    const current = classifyOne(folded, parts, amount, i, previous, rates, tails[i]);
+    // 30万元—50万元: the award is at most the upper bound; the lower one is no cap of its own.
+    if (previous && current.listHead === i - 1 && previous.listHead === i - 1 && (current.role === 'cap' || current.role === 'grant')
+      && RANGE_JOINER.test(folded.slice(previous.end, amount.start).replace(INCLUSIVE, ''))) {
+      result[i - 1] = { ...previous, role: 'other', qualifier: '' };
+      result.push({ ...current, listHead: i });
+    } else result.push(current);
   }
   return result;
 }
 
-function classifyOne(folded: string, parts: Parts, amount: AmountMatch, i: number, previous: Classified | undefined, rates: readonly RateMention[]): Classified {
+/**
+ * End of the last item of the list each amount starts (its own end when no item follows): the words
+ * after a list (500万元、300万元以上; 500、300、100万元奖励) tell the role of its first item.
+ */
+function listTails(folded: string, parts: Parts, amounts: readonly AmountMatch[]): number[] {
+  const tails = amounts.map((a) => a.end);
+  for (let i = amounts.length - 1; i > 0; i--) {
+    const previous = amounts[i - 1];
+    const amount = amounts[i];
+    if (parts.start(amount.start) > previous.end) continue;
+    if (LIST_JOINER.test(folded.slice(previous.end, amount.start).replace(INCLUSIVE, ''))) tails[i - 1] = tails[i];
+  }
+  return tails;
+}
+
+function classifyOne(folded: string, parts: Parts, amount: AmountMatch, i: number, previous: Classified | undefined, rates: readonly RateMention[], tail: number): Classified {
   const from = Math.max(parts.start(amount.start), previous ? previous.end : 0);
   // （含50万元） restates the bound just given.
   if (INSIDE_INCLUSIVE.test(folded.slice(Math.max(0, amount.start - 4), amount.start))) {
@@ -109,7 +133,7 @@ function classifyOne(folded: string, parts: Parts, amount: AmountMatch, i: numbe
     return classified(amount, previous.role, previous.qualifier, i);
   }
   const before = folded.slice(from, amount.start);
-  const after = folded.slice(amount.end, Math.min(amount.end + 20, parts.end(amount.end)));
+  const after = folded.slice(tail, Math.min(tail + 20, parts.end(tail)));
   const ceiling = ceilingWord(before, from, amount.start, rates);
   const cap = ceiling.end;
   const threshold = Math.max(lastEnd(THRESHOLD_WORDS, before), ceiling.conditionEnd);
@@ -192,12 +216,15 @@ function capMentionsOf(folded: string, parts: Parts, classified: readonly Classi
     const partFrom = parts.start(head.start);
     if (amount.role === 'cap' || amount.role === 'grant') {
       const next = classified[i + 1];
+      const afterList = classified[listStart + listLength];
       const context: CapContext = {
         folded,
         segmentStart: Math.max(partFrom, lastAward),
         headStart: head.start,
         amountEnd: amount.end,
         nextStart: next ? next.start : folded.length,
+        listEnd: classified[listStart + listLength - 1].end,
+        afterListStart: afterList ? afterList.start : folded.length,
         partEnd: parts.end(amount.end),
         listIndex: i - listStart,
         listLength,

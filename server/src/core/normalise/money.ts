@@ -8,7 +8,8 @@ import type { AmountMatch, MoneyUnit } from './types';
 import { foldWidth } from './width';
 
 const UNIT_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8, 万亿元: 1e12, 万亿: 1e12 };
-const ARABIC = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+// Thousands may be grouped with commas or spaces (1,000万元, 5 000万元); the grouped form is tried first.
+const ARABIC = '(?:\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?:\\.\\d+)?';
 const UNIT = '(?:万亿元|万亿|亿元|万元|千元|元|亿|万)';
 
 /** After a bare 万/亿: counts and measures (万人, 10万平方米, 5万台, 4万公里), scale classes (百亿级), other currencies. */
@@ -26,11 +27,11 @@ const AMOUNT_RE = new RegExp(`(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})`, 'g')
 const STRUCTURED_RE = new RegExp(`^(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})?$`);
 /** A bare number list item waiting for the unit of the amount after it: `500、300、` in 500、300、100万元. */
 const LIST_ITEM_BEFORE = new RegExp(`(${ARABIC})\\s*(?:[、,，/]|和|或|至|到|~|-|—|–)\\s*$`);
-const ARABIC_ONLY = /^[\d,.]+$/;
+const ARABIC_ONLY = /^[\d,. ]+$/;
 
 function toNumber(raw: string): number | undefined {
   if (ARABIC_ONLY.test(raw)) {
-    const value = Number(raw.replace(/,/g, ''));
+    const value = Number(raw.replace(/[, ]/g, ''));
     return Number.isFinite(value) ? value : undefined;
   }
   return parseChineseNumeral(raw);
@@ -54,7 +55,10 @@ export function parseMoney(raw: string | number, defaultUnit: MoneyUnit = '万�
 function rejected(folded: string, start: number, end: number, num: string, unit: string): boolean {
   // A digit or point directly before means we matched the tail of a longer number.
   if (start > 0 && /[\d.]/.test(folded[start - 1])) return true;
+  if (/\d\s$/.test(folded.slice(Math.max(0, start - 2), start))) return true;
   const after = folded.slice(end, end + 4);
+  // 千万元级, 百亿元级: a scale class, not an amount.
+  if (after.startsWith('级')) return true;
   const chinese = CHINESE_ONLY.test(num);
   if (chinese && VAGUE_BEFORE.test(folded.slice(Math.max(0, start - 1), start))) return true;
   if (unit === '万' || unit === '亿' || unit === '万亿') {
@@ -69,32 +73,53 @@ function rejected(folded: string, start: number, end: number, num: string, unit:
   return false;
 }
 
+/** Offset of the last full-width comma in text[start, end), or -1. */
+function lastFullWidthComma(text: string, start: number, end: number): number {
+  for (let i = end - 1; i >= start; i--) if (text.charCodeAt(i) === 0xff0c) return i;
+  return -1;
+}
+const LIST_SEPARATORS = new Set(['、', ',', '，', '/', '和', '或', '至', '到', '~', '-', '—', '–']);
+
+/** The last character before `end` that is not a space. */
+function lastNonSpace(text: string, end: number): string {
+  let i = end - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  return i >= 0 ? text[i] : '';
+}
+
 /** Every money amount in a text, in order. `folded` is `foldWidth(text)` when the caller has it. */
 export function findMoneyAmounts(text: string, folded = foldWidth(text)): AmountMatch[] {
-  // Full-width commas fold to ASCII ones; keep them as separators between items, never inside a number.
-  const scan = text.includes('，') ? folded.replace(/,/g, (c, i: number) => (text[i] === '，' ? '，' : c)) : folded;
   const result: AmountMatch[] = [];
   AMOUNT_RE.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = AMOUNT_RE.exec(scan)) !== null) {
+  while ((match = AMOUNT_RE.exec(folded)) !== null) {
     const start = match.index;
     const end = start + match[0].length;
     const unit = match[2];
-    if (rejected(scan, start, end, match[1], unit)) continue;
+    // A full-width comma separates items (100，200万元), it never groups digits: read on after it.
+    const comma = match[1].includes(',') ? lastFullWidthComma(text, start, start + match[1].length) : -1;
+    if (comma >= 0) {
+      AMOUNT_RE.lastIndex = comma + 1;
+      continue;
+    }
+    if (rejected(folded, start, end, match[1], unit)) continue;
     const value = toNumber(match[1]);
     if (value === undefined) continue;
     // Bare numbers before this amount that share its unit: 500、300、100万元.
     const listed: AmountMatch[] = [];
     let cursor = start;
     for (;;) {
-      const before = LIST_ITEM_BEFORE.exec(scan.slice(Math.max(0, cursor - 24), cursor));
+      if (!LIST_SEPARATORS.has(lastNonSpace(folded, cursor))) break; // cheap test before the anchored regex
+      const before = LIST_ITEM_BEFORE.exec(folded.slice(Math.max(0, cursor - 24), cursor));
       if (!before) break;
-      const itemStart = cursor - before[0].length;
-      if (itemStart > 0 && /[\d.%]/.test(scan[itemStart - 1])) break;
-      if (result.length > 0 && itemStart < result[result.length - 1].end) break;
-      const itemValue = toNumber(before[1]);
-      if (itemValue === undefined) break;
+      let itemStart = cursor - before[0].length;
       const itemEnd = itemStart + before[1].length;
+      const itemComma = before[1].includes(',') ? lastFullWidthComma(text, itemStart, itemEnd) : -1;
+      if (itemComma >= 0) itemStart = itemComma + 1;
+      if (itemStart > 0 && /[\d.%]/.test(folded[itemStart - 1])) break;
+      if (result.length > 0 && itemStart < result[result.length - 1].end) break;
+      const itemValue = toNumber(folded.slice(itemStart, itemEnd));
+      if (itemValue === undefined) break;
       listed.unshift({ start: itemStart, end: itemEnd, yuan: yuanOf(itemValue, unit), raw: text.slice(itemStart, itemEnd) });
       cursor = itemStart;
     }
@@ -103,10 +128,14 @@ export function findMoneyAmounts(text: string, folded = foldWidth(text)): Amount
   return result;
 }
 
-/** Formats 元 the way policies write them: 1000000 → `100万元`, 150000000 → `1.5亿元`, 2000 → `2000元`. */
+/**
+ * Formats 元 the way policies write them: 1000000 → `100万元`, 150000000 → `1.5亿元`, 2000 → `2000元`.
+ * Exact: 亿元 or 万元 only when at most two decimals say it all (quick fixes write this into `caps`).
+ */
 export function formatMoney(yuan: number): string {
+  const exact = (n: number): boolean => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
   const trim = (n: number): string => String(Math.round(n * 100) / 100);
-  if (yuan >= 1e8 && Number.isInteger(Math.round((yuan / 1e8) * 1e6) / 1e4)) return `${trim(yuan / 1e8)}亿元`;
-  if (yuan >= 1e4) return `${trim(yuan / 1e4)}万元`;
+  if (yuan >= 1e8 && exact(yuan / 1e8)) return `${trim(yuan / 1e8)}亿元`;
+  if (yuan >= 1e4 && exact(yuan / 1e4)) return `${trim(yuan / 1e4)}万元`;
   return `${trim(yuan)}元`;
 }

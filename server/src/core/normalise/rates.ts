@@ -19,6 +19,9 @@ const SHARE_WORDS = /按|按照|给予|补助|补贴|资助|奖励|比例|费用
 // 不低于/不少于 state a condition (自筹资金不低于总投资的30%), 人数 a headcount limit: neither is a share of cost.
 const OTHER_WORDS = /增长|增速|增幅|占比|比重|达到|提高|提升|覆盖|渗透率|普及率|比率|利用率|加计扣除|降低|下降|年均|股比|持股|控股|以上|不低于|不少于|(?<!不)超过|人数/g;
 
+/** A limit on how a budget is spent (人员费用不高于资助费用总额的30%), not a share of eligible cost. */
+const COMPOSITION_LIMIT = /(?:人员费用|人员经费|人力成本|人工费用?|劳务费|管理费|间接费用)[^，,。；;]{0,6}(?:不超过|不高于|不得超过|最高不超过)[^，,。；;]{0,16}$/;
+
 function number(raw: string): number | undefined {
   return /^\d/.test(raw) ? Number(raw) : parseChineseNumeral(raw);
 }
@@ -72,7 +75,7 @@ export function findRates(text: string, folded = foldWidth(text)): RateMention[]
     const share = lastEnd(SHARE_WORDS, part);
     const other = lastEnd(OTHER_WORDS, part);
     const after = folded.slice(end, end + 12);
-    const role = /^\s*以上/.test(after) || (other > share && other >= 0)
+    const role = /^\s*以上/.test(after) || (other > share && other >= 0) || COMPOSITION_LIMIT.test(part)
       ? 'other'
       : share >= 0 || /^[^。；;，,]{0,6}(?:给予|予以|的?(?:补助|补贴|资助|奖励|支持))/.test(after) ? 'share' : 'other';
     result.push({ start, end, raw: text.slice(start, end), ...value, role });
