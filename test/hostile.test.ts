@@ -1,0 +1,245 @@
+/**
+ * Hostile inputs, through the CLI and the language server: an alias bomb, 5000-deep nesting, binary
+ * data, invalid UTF-8, an empty file, BOM + CRLF, wrong types everywhere, a 6 MiB draft and a single
+ * 100k-character line. The CLI ends in time with exit 1 or 2, at most one line on stderr and no stack
+ * trace; the server publishes diagnostics inside the document and still answers a hover afterwards.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateDraft } from '../bench/generateDraft';
+import { prng } from '../bench/fuzzLib';
+import { LspClient } from './helpers/lspClient';
+import { REPO_ROOT } from './helpers/paths';
+
+const CLI = path.join(REPO_ROOT, 'bin', 'policy-lint.js');
+const SERVER = path.join(REPO_ROOT, 'bin', 'policy-lint-server.js');
+const SAMPLE = fs.readFileSync(path.join(REPO_ROOT, 'samples', 'suzhou-2026-ai-measures-draft.policy.yaml'), 'utf8');
+
+function aliasBomb(): string {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const names = 'abcdefghi';
+  for (let i = 1; i < names.length; i++) {
+    lines.push(`${names[i]}: &${names[i]} [${Array.from({ length: 9 }, () => `*${names[i - 1]}`).join(',')}]`);
+  }
+  lines.push('policy: *i', 'city: *i', 'departments: {x: *i}', 'chapters: [{id: "1", title: *i, clauses: *i}]');
+  lines.push('clauses:', '  - id: "1"', '    text: *i', '    departments: *i', '    caps: *i', '    topics: *i', '    precedents: *i', '  - *i', '');
+  return lines.join('\n');
+}
+
+function deepNesting(): string {
+  const depth = 5000;
+  return [
+    `policy: ${'['.repeat(depth)}${']'.repeat(depth)}`,
+    `city: ${'{a: '.repeat(depth)}x${'}'.repeat(depth)}`,
+    `clauses: ${'- '.repeat(depth)}x`,
+    '',
+  ].join('\n');
+}
+
+function binary(): Buffer {
+  const rand = prng(42);
+  const bytes = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rand() * 256);
+  bytes[0] = 0x7f; // not a BOM, so not mistaken for UTF-16
+  bytes[100] = 0;
+  return bytes;
+}
+
+function invalidUtf8(): Buffer {
+  const [head, tail] = [SAMPLE.slice(0, 400), SAMPLE.slice(400)];
+  // Lone continuation bytes, a truncated 3-byte sequence, an overlong encoding, a surrogate encoded in UTF-8, 0xFF.
+  return Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from([0x80, 0xbf, 0xe4, 0xb8, 0x0a, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff]), Buffer.from(tail, 'utf8')]);
+}
+
+function wrongTypes(): string {
+  return `policy: 12345
+city: [苏州, 无锡]
+level: {a: 1}
+issuer: 3.14
+status: [draft]
+unit: {万元: 1}
+effective: [2021, 3, 1]
+expires: {year: 2023}
+docNumber: true
+coResponsible: 0x1F
+departments: [市工信局, 市财政局]
+chapters:
+  - 7
+  - [a, b]
+  - {id: [1], title: {x: y}, clauses: 5}
+  - id: 二
+    title: 章
+    clauses: {a: 1}
+clauses:
+  - 42
+  - [1, 2, 3]
+  - "just a string"
+  - null
+  - id: [1]
+    title: {x: y}
+    text: 12345
+    departments: 7
+    caps: 100
+    topics: {a: b}
+    precedents: 1
+  - id: {a: 1}
+    text: [支持, 企业]
+    departments: {lead: 5, support: [1, {a: b}], 3: [x]}
+    caps:
+      - 5
+      - [1, 2]
+      - max: [1]
+        rate: {a: 1}
+        per: 3
+        period: [年]
+        tiers: 8
+  - id: 1e400
+    text: .inf
+    departments: {lead: {a: {b: c}}}
+    caps: {max: 100}
+  - id: ~
+    text: !!binary aGVsbG8=
+    caps: [{max: -1}, {max: 1e308}, {max: .nan}, {rate: 99999999999999999999}]
+`;
+}
+
+function bigDraft(): string {
+  let clauses = 14000;
+  for (;;) {
+    const { text } = generateDraft({ clauses });
+    if (Buffer.byteLength(text) > 6 * 1024 * 1024) return text;
+    clauses = Math.ceil(clauses * 1.1);
+  }
+}
+
+function longLine(): string {
+  const text = '支持人工智能企业发展，给予最高100万元奖励；'.repeat(5000).slice(0, 100_000);
+  return `policy: 若干措施\ncity: 苏州\nclauses:\n  - id: "1"\n    text: ${text}\n`;
+}
+
+interface Hostile {
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
+const HOSTILE: readonly Hostile[] = [
+  { name: 'alias-bomb', bytes: Buffer.from(aliasBomb()) },
+  { name: 'deep-nesting', bytes: Buffer.from(deepNesting()) },
+  { name: 'binary', bytes: binary() },
+  { name: 'invalid-utf8', bytes: invalidUtf8() },
+  { name: 'empty', bytes: Buffer.alloc(0) },
+  { name: 'bom-crlf', bytes: Buffer.from(`\uFEFF${SAMPLE.replace(/\n/g, '\r\n')}`) },
+  { name: 'wrong-types', bytes: Buffer.from(wrongTypes()) },
+  { name: 'top-level-list', bytes: Buffer.from('- policy: x\n- city: y\n- [1, 2]\n') },
+  { name: 'top-level-scalar', bytes: Buffer.from('42\n') },
+  { name: 'six-mib', bytes: Buffer.from(bigDraft()) },
+  { name: 'long-line', bytes: Buffer.from(longLine()) },
+];
+
+/** Lines as LSP counts them: \r\n, \n and lone \r end a line; lengths exclude the break. */
+function lineLengths(text: string): number[] {
+  return text.split(/\r\n|\n|\r/).map((l) => l.length);
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function assertInside(text: string, range: any, what: string): void {
+  const lines = lineLengths(text);
+  for (const p of [range.start, range.end]) {
+    assert.ok(p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line],
+      `${what}: ${p.line}:${p.character} outside the document (${lines.length} lines; that line is ${lines[p.line]} long)`);
+  }
+  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: backwards range`);
+}
+
+describe('hostile inputs', function () {
+  this.timeout(120000);
+
+  describe('CLI', () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lint-hostile-'));
+      for (const h of HOSTILE) fs.writeFileSync(path.join(dir, `${h.name}.policy.yaml`), h.bytes);
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    for (const h of HOSTILE) {
+      it(`${h.name}: ends in time with exit 1 or 2, at most one stderr line, no stack trace`, () => {
+        for (const format of ['stylish', 'json']) {
+          const r = spawnSync(process.execPath, [CLI, '--format', format, `${h.name}.policy.yaml`], {
+            cwd: dir, encoding: 'utf8', timeout: 30000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' },
+          });
+          assert.equal(r.error, undefined, `${h.name} (${format}): ${r.error?.message}`);
+          assert.equal(r.signal, null, `${h.name} (${format}) was killed by ${r.signal}`);
+          assert.ok(r.status === 1 || r.status === 2, `${h.name} (${format}): exit ${r.status}\n${r.stderr}`);
+          const stderrLines = r.stderr.split('\n').filter((l) => l !== '');
+          assert.ok(stderrLines.length <= 1, `${h.name} (${format}): ${stderrLines.length} stderr lines:\n${r.stderr.slice(0, 2000)}`);
+          assert.ok(!r.stderr.includes('    at ') && !r.stdout.includes('    at '), `${h.name} (${format}): stack trace\n${r.stderr.slice(0, 2000)}`);
+          if (format === 'json' && r.status === 1) {
+            const findings = JSON.parse(r.stdout) as Array<{ line: number; column: number }>;
+            assert.ok(Array.isArray(findings) && findings.length > 0, `${h.name}: exit 1 without findings`);
+          }
+        }
+      });
+    }
+
+    it('bom-crlf: the same findings at the same lines as the plain LF draft', () => {
+      fs.writeFileSync(path.join(dir, 'lf.policy.yaml'), SAMPLE);
+      const lines = (file: string): string[] => {
+        const r = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd: dir, encoding: 'utf8', timeout: 30000 });
+        return (JSON.parse(r.stdout) as Array<{ line: number; column: number; rule?: string; code?: string }>).map((d) => `${d.line}:${d.column}:${d.rule ?? d.code}`);
+      };
+      assert.deepEqual(lines('bom-crlf.policy.yaml'), lines('lf.policy.yaml'));
+    });
+  });
+
+  describe('language server', () => {
+    let child: ChildProcessWithoutNullStreams;
+    let client: LspClient;
+    let stderr = '';
+
+    before(async () => {
+      child = spawn(process.execPath, [SERVER, '--stdio']);
+      child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+      client = new LspClient(child);
+      await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en' });
+      client.send({ method: 'initialized', params: {} });
+    });
+
+    after(() => {
+      child.kill();
+    });
+
+    const variants = HOSTILE.flatMap((h) => {
+      const out = [{ name: h.name, text: h.bytes.toString('utf8') }];
+      // An editor that guessed Latin-1 hands the server every byte as a character, NULs included.
+      if (h.name === 'binary' || h.name === 'invalid-utf8') out.push({ name: `${h.name} (latin1)`, text: h.bytes.toString('latin1') });
+      return out;
+    });
+    // Lone surrogates survive JSON on the way in, so the server sees them too.
+    variants.push({ name: 'lone-surrogates', text: `policy: \uD800若干措施\uDFFF\ncity: 苏\uDBFF州\nclauses:\n  - id: "\uDC00"\n    text: 支持\uD83D企业。（责任单位：市\uDE00商务局）\n` });
+
+    variants.forEach((v, i) => {
+      it(`${v.name}: diagnostics inside the document, then a hover still answers`, async () => {
+        const uri = `file:///tmp/hostile-${i}.policy.yaml`;
+        client.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'policy-yaml', version: 1, text: v.text } } });
+        const published = await client.wait((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri, `diagnostics for ${v.name}`, 60000);
+        for (const d of published.params.diagnostics) {
+          assertInside(v.text, d.range, `${v.name} ${d.code}`);
+          for (const r of d.relatedInformation ?? []) if (r.location.uri === uri) assertInside(v.text, r.location.range, `${v.name} related of ${d.code}`);
+        }
+        const lines = lineLengths(v.text);
+        const middle = Math.floor(lines.length / 2);
+        for (const position of [{ line: 0, character: 0 }, { line: middle, character: Math.floor(lines[middle] / 2) }]) {
+          const hover = await client.request('textDocument/hover', { textDocument: { uri }, position });
+          assert.equal(hover.error, undefined, `${v.name}: hover failed: ${JSON.stringify(hover.error)}`);
+        }
+        client.send({ method: 'textDocument/didClose', params: { textDocument: { uri } } });
+        assert.equal(child.exitCode, null, `the server exited:\n${stderr.slice(-2000)}`);
+      });
+    });
+  });
+});
