@@ -28,7 +28,7 @@ const cache = new WeakMap<PolicyDocument, { threshold: number; matches: Readonly
 export function bestEarlierMatches(document: PolicyDocument, threshold: number): ReadonlyMap<Clause, ClauseMatch> {
   let entry = cache.get(document);
   if (!entry || entry.threshold > threshold) {
-    entry = { threshold, matches: computeMatches(document.clauses, threshold) };
+    entry = { threshold, matches: computeMatches(document.clauses, threshold, document.uri) };
     cache.set(document, entry);
   }
   if (entry.threshold === threshold) return entry.matches;
@@ -67,22 +67,95 @@ function comparableCodes(clause: Clause): number[] {
   return codes;
 }
 
-function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clause, ClauseMatch> {
-  // Bigrams as integers (two UTF-16 codes) mapped to dense ids.
+/** A letter code in 15 bits (CJK, CJK extension A, ASCII letters), so a bigram is a small integer. */
+function compact(code: number): number {
+  if (code >= 0x4e00) return code - 0x4e00; // ≤ 0x9fff: 0 … 20991
+  if (code >= 0x3400) return 20992 + code - 0x3400; // ≤ 0x4dbf: 20992 … 27583
+  return 27584 + code; // ASCII letters: < 27584 + 0x7b
+}
+
+const EMPTY = new Int32Array(0);
+/**
+ * Distinct bigrams of a clause's comparable text, in order of first occurrence, by clause text. The
+ * comparable text is a function of the text alone (its facts are), so unchanged clauses are not
+ * tokenised again on the next keystroke. Least recently used first out.
+ */
+const bigramsByText = new Map<string, Int32Array>();
+const BIGRAM_CACHE_SIZE = 20000;
+
+function bigramsOf(clause: Clause): Int32Array {
+  const text = clause.text?.value;
+  if (!text) return EMPTY;
+  const known = bigramsByText.get(text);
+  if (known) {
+    bigramsByText.delete(text);
+    bigramsByText.set(text, known);
+    return known;
+  }
+  const codes = comparableCodes(clause);
+  const seen = new Set<number>();
+  const grams: number[] = [];
+  for (let i = 0; i + 1 < codes.length; i++) {
+    const gram = compact(codes[i]) * 32768 + compact(codes[i + 1]);
+    if (!seen.has(gram)) {
+      seen.add(gram);
+      grams.push(gram);
+    }
+  }
+  const result = Int32Array.from(grams);
+  if (bigramsByText.size >= BIGRAM_CACHE_SIZE) bigramsByText.delete(bigramsByText.keys().next().value as string);
+  bigramsByText.set(text, result);
+  return result;
+}
+
+/**
+ * The last result per document: when no clause's comparable text changed (an amount, a cap, a
+ * department edited), the matches are those of the previous version, clause for clause.
+ */
+interface Previous {
+  readonly threshold: number;
+  readonly grams: readonly Int32Array[];
+  /** Per clause index: the index of its best earlier match and the score, or undefined. */
+  readonly matches: ReadonlyArray<{ readonly earlier: number; readonly score: number } | undefined>;
+}
+const previousByUri = new Map<string, Previous>();
+const PREVIOUS_DOCUMENTS = 32;
+
+function computeMatches(clauses: readonly Clause[], threshold: number, uri?: string): Map<Clause, ClauseMatch> {
+  const grams = clauses.map(bigramsOf);
+  const previous = uri === undefined ? undefined : previousByUri.get(uri);
+  let matches: Previous['matches'];
+  if (previous && previous.threshold === threshold && previous.grams.length === grams.length && previous.grams.every((g, i) => g === grams[i])) {
+    matches = previous.matches;
+  } else {
+    matches = matchIndices(grams, threshold);
+    if (uri !== undefined) {
+      previousByUri.delete(uri);
+      if (previousByUri.size >= PREVIOUS_DOCUMENTS) previousByUri.delete(previousByUri.keys().next().value as string);
+      previousByUri.set(uri, { threshold, grams, matches });
+    }
+  }
+  const result = new Map<Clause, ClauseMatch>();
+  matches.forEach((match, j) => {
+    if (match) result.set(clauses[j], { clause: clauses[j], earlier: clauses[match.earlier], score: match.score });
+  });
+  return result;
+}
+
+function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ earlier: number; score: number } | undefined> {
+  // Bigrams mapped to dense ids in order of first occurrence in the document.
   const vocabulary = new Map<number, number>();
-  const sets: Int32Array[] = clauses.map((clause) => {
-    const codes = comparableCodes(clause);
-    const ids = new Set<number>();
-    for (let i = 0; i + 1 < codes.length; i++) {
-      const gram = codes[i] * 65536 + codes[i + 1];
-      let id = vocabulary.get(gram);
+  const sets: Int32Array[] = grams.map((list) => {
+    const ids = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      let id = vocabulary.get(list[i]);
       if (id === undefined) {
         id = vocabulary.size;
-        vocabulary.set(gram, id);
+        vocabulary.set(list[i], id);
       }
-      ids.add(id);
+      ids[i] = id;
     }
-    return Int32Array.from(ids);
+    return ids;
   });
   // Global order: rarest bigram first, so prefixes are short and selective.
   const frequency = new Int32Array(vocabulary.size);
@@ -101,12 +174,12 @@ function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clau
   // Dice ≥ t  ⇔  Jaccard ≥ t / (2 − t); prefix filtering works on Jaccard.
   const jaccard = threshold / (2 - threshold);
   const prefixIndex = new Map<number, number[]>();
-  const result = new Map<Clause, ClauseMatch>();
+  const result: Array<{ earlier: number; score: number } | undefined> = new Array(ranked.length).fill(undefined);
   // Identical wordings (the same clause pasted twice) need no candidate search at all.
   const firstWithSameTokens = new Map<number, number[]>();
   // seenBy[i] === j + 1 marks clause i as already verified against clause j (no Set per clause).
-  const seenBy = new Int32Array(clauses.length);
-  for (let j = 0; j < clauses.length; j++) {
+  const seenBy = new Int32Array(ranked.length);
+  for (let j = 0; j < ranked.length; j++) {
     const tokens = ranked[j];
     const size = tokens.length;
     if (size < MIN_TOKENS) continue;
@@ -114,13 +187,13 @@ function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clau
     const twins = firstWithSameTokens.get(signature);
     const twin = twins?.find((i) => sameTokens(ranked[i], tokens));
     if (twin !== undefined) {
-      result.set(clauses[j], { clause: clauses[j], earlier: clauses[twin], score: 1 });
+      result[j] = { earlier: twin, score: 1 };
       continue;
     }
     if (twins) twins.push(j);
     else firstWithSameTokens.set(signature, [j]);
     const prefix = size - Math.ceil(jaccard * size) + 1;
-    let best: ClauseMatch | undefined;
+    let best: { earlier: number; score: number } | undefined;
     for (let p = 0; p < prefix; p++) {
       const postings = prefixIndex.get(tokens[p]);
       if (!postings || postings.length > MAX_POSTINGS) continue;
@@ -129,11 +202,18 @@ function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clau
         seenBy[i] = j + 1;
         const other = ranked[i];
         if (other.length < jaccard * size || other.length * jaccard > size) continue;
-        const score = (2 * intersectionSize(tokens, other)) / (size + other.length);
-        if (score >= threshold && (!best || score > best.score)) best = { clause: clauses[j], earlier: clauses[i], score };
+        // A candidate replaces the best only with score ≥ threshold and > best: skip (exactly) those
+        // that cannot, by size alone or as soon as the intersection cannot grow enough.
+        const total = size + other.length;
+        const bound = (2 * Math.min(size, other.length)) / total;
+        if (bound < threshold || (best && bound <= best.score)) continue;
+        const common = intersectionAtLeast(tokens, other, neededCommon(total, threshold, best?.score));
+        if (common < 0) continue;
+        const score = (2 * common) / total;
+        if (score >= threshold && (!best || score > best.score)) best = { earlier: i, score };
       }
     }
-    if (best) result.set(clauses[j], best);
+    if (best) result[j] = best;
     for (let p = 0; p < prefix; p++) {
       const list = prefixIndex.get(tokens[p]);
       if (list) list.push(j);
@@ -141,6 +221,15 @@ function computeMatches(clauses: readonly Clause[], threshold: number): Map<Clau
     }
   }
   return result;
+}
+
+/** The least intersection c with (2c)/total ≥ threshold and, when there is a best, (2c)/total > best. */
+function neededCommon(total: number, threshold: number, best: number | undefined): number {
+  let c = Math.max(0, Math.floor((Math.max(threshold, best ?? 0) * total) / 2) - 1);
+  const enough = (n: number): boolean => (2 * n) / total >= threshold && (best === undefined || (2 * n) / total > best);
+  while (!enough(c)) c++;
+  while (c > 0 && enough(c - 1)) c--;
+  return c;
 }
 
 /** FNV-1a over the token ids. */
@@ -156,14 +245,16 @@ function sameTokens(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-function intersectionSize(a: Int32Array, b: Int32Array): number {
+/** |a ∩ b| of two sorted sets, or -1 as soon as it cannot reach `needed`. */
+function intersectionAtLeast(a: Int32Array, b: Int32Array, needed: number): number {
   let i = 0;
   let j = 0;
   let count = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { count++; i++; j++; }
-    else if (a[i] < b[j]) i++;
+    if (a[i] === b[j]) { count++; i++; j++; continue; }
+    if (a[i] < b[j]) i++;
     else j++;
+    if (count + Math.min(a.length - i, b.length - j) < needed) return -1;
   }
-  return count;
+  return count < needed ? -1 : count;
 }
