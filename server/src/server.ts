@@ -62,7 +62,7 @@ async function refreshConfiguration(): Promise<void> {
     }
   }
   cache.invalidateDiagnostics();
-  documents.all().forEach(validate);
+  documents.all().forEach(scheduleValidation);
 }
 
 function currentLocale(): Locale {
@@ -95,21 +95,40 @@ function validate(document: TextDocument): void {
   }, undefined);
 }
 
-documents.onDidChangeContent((event) => validate(event.document));
+/**
+ * Lints a little after the last change, longer for a big document (50 ms, up to 1 s at 10 MB), so a
+ * burst of keystrokes in a huge draft costs one lint instead of one per keystroke; only the version
+ * still open when the timer fires is linted.
+ */
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+function scheduleValidation(document: TextDocument): void {
+  const uri = document.uri;
+  clearTimeout(pending.get(uri));
+  const delay = Math.min(1000, 50 + Math.floor(document.getText().length / 10000));
+  pending.set(uri, setTimeout(() => {
+    pending.delete(uri);
+    const current = documents.get(uri);
+    if (current) validate(current);
+  }, delay));
+}
+
+documents.onDidChangeContent((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {
+  clearTimeout(pending.get(event.document.uri));
+  pending.delete(event.document.uri);
   cache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
 connection.onHover(({ textDocument, position }, token) => guarded('hover', token, () => {
   const at = parsedAt(textDocument.uri, position);
-  const hover = at && service.hover(at.parsed, at.offset, currentLocale());
+  const hover = at && service.hover(at.parsed, at.offset, currentLocale(), config);
   return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: at.parsed.lines.rangeOf(hover.start, hover.end) } : null;
 }, null));
 
 connection.onCodeLens(({ textDocument }, token) => guarded('code lens', token, () => {
   const at = parsedAt(textDocument.uri);
-  return at ? service.codeLenses(at.parsed, currentLocale()).map((lens) => ({
+  return at ? service.codeLenses(at.parsed, currentLocale(), config).map((lens) => ({
     range: at.parsed.lines.rangeOf(lens.start, lens.end),
     command: { title: lens.title, command: 'policyLint.showPrecedents', arguments: [textDocument.uri, lens.clause] },
   })) : [];
@@ -127,7 +146,7 @@ connection.onCodeAction(({ textDocument, range, context }, token) => guarded('co
   const all = cache.diagnostics(textDocument.uri, document.version, () => document.getText(), { config, locale: currentLocale() });
   const wanted = new Set(context.diagnostics.map((d) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}`));
   const selected = all.filter((d) => wanted.has(`${d.code}@${d.range.start.line}:${d.range.start.character}`));
-  return service.quickFixes(at.parsed, selected, at.offset, currentLocale()).map((fix) => toCodeAction(at.parsed, textDocument.uri, fix, context.diagnostics));
+  return service.quickFixes(at.parsed, selected, at.offset, currentLocale(), config).map((fix) => toCodeAction(at.parsed, textDocument.uri, fix, context.diagnostics));
 }, []));
 
 connection.onDocumentSymbol(({ textDocument }, token) => guarded('symbols', token, () => {
@@ -165,22 +184,39 @@ connection.onRequest('policyLint/cities', () => guarded('cities', undefined, () 
   });
 }, []));
 
-connection.onRequest('policyLint/compare', (params: { uri: string; city: string }) => guarded('compare', undefined, () => {
-  const at = parsedAt(params.uri);
+/** Params of the custom requests come from any client: anything but the expected shape is answered with null. */
+function stringParams<K extends string>(params: unknown, ...keys: K[]): Record<K, string> | undefined {
+  if (!params || typeof params !== 'object') return undefined;
+  const record = params as Record<string, unknown>;
+  return keys.every((k) => typeof record[k] === 'string') ? (record as Record<K, string>) : undefined;
+}
+
+connection.onRequest('policyLint/compare', (raw: unknown) => guarded('compare', undefined, () => {
+  const params = stringParams(raw, 'uri', 'city');
+  const at = params && parsedAt(params.uri);
+  if (!params) return null;
   const result = at && service.compare(at.parsed, params.city);
   if (!at || !result) return null;
   return { result, markdown: compareMarkdown(result, at.parsed.document.policy?.value ?? params.uri) };
 }, null));
 
-connection.onRequest('policyLint/precedents', (params: { uri: string; clause: string }) => guarded('precedents', undefined, () => {
-  const at = parsedAt(params.uri);
-  return at ? service.precedents(at.parsed, { clause: params.clause, top: 10 })[0] ?? null : null;
+connection.onRequest('policyLint/precedents', (raw: unknown) => guarded('precedents', undefined, () => {
+  const params = stringParams(raw, 'uri', 'clause');
+  const at = params && parsedAt(params.uri);
+  return params && at ? service.precedents(at.parsed, { clause: params.clause, top: 10 })[0] ?? null : null;
 }, null));
 
-connection.onRequest('policyLint/import', (params: { text: string; sourceName?: string }) => guarded('import', undefined, () => {
-  const { yaml, warnings } = importPolicyText(params.text, { sourceName: params.sourceName });
+connection.onRequest('policyLint/import', (raw: unknown) => guarded('import', undefined, () => {
+  const params = stringParams(raw, 'text');
+  if (!params) return null;
+  const sourceName = (raw as { sourceName?: unknown }).sourceName;
+  const { yaml, warnings } = importPolicyText(params.text, { sourceName: typeof sourceName === 'string' ? sourceName : undefined });
   return { yaml, warnings };
 }, null));
+
+// A stray exception (a bug outside the guarded handlers) is logged; the server keeps serving.
+process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

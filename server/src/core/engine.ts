@@ -8,6 +8,7 @@ import type { CancellationToken, Logger, PolicyDiagnostic, RelatedDiagnostic } f
 import type { PolicyDocument } from './model/types';
 import type { PrecedentIndex } from './precedents/types';
 import type { Finding, Message, Rule, Target } from './rules/types';
+import { PRECEDENT_RULES, precedentsSkipped } from './sizeGuard';
 import { findSuppressions, isSuppressed } from './suppressions';
 import type { LineIndex } from './text/lineIndex';
 import { scalarSpanToSource } from './yaml/scalarSpans';
@@ -38,10 +39,13 @@ export function lintParsed(parsed: ParsedPolicy, rules: readonly Rule[], run: Li
   const text = document.yaml.text;
   const locale = run.locale ?? run.config?.locale ?? 'en';
   const diagnostics: PolicyDiagnostic[] = [];
+  // Beyond the size limits the per-clause precedent queries are skipped; large-document says so.
+  const skipPrecedents = run.corpus !== undefined && precedentsSkipped(document, run.config);
   for (const rule of rules) {
     if (run.token?.isCancellationRequested) throw new LintCancelled();
     const setting = ruleSetting(run.config, rule.id);
     if (setting.severity === 'off') continue;
+    if (skipPrecedents && PRECEDENT_RULES.has(rule.id)) continue;
     const findings: Finding[] = [];
     try {
       rule.run({

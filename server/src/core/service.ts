@@ -23,6 +23,8 @@ import type { QuickFix } from './features/quickFixes';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import type { FoldingRange, PolicySymbol } from './features/symbols';
 import type { Rule } from './rules/types';
+import { precedentsSkipped } from './sizeGuard';
+import type { LintConfig } from './config';
 import { LineIndex } from './text/lineIndex';
 import { parseYaml } from './yaml/parseYaml';
 
@@ -56,13 +58,14 @@ export interface PolicyLanguageService {
   compare(parsed: ParsedPolicy, city: string): CityComparison | undefined;
   /** The precedent index (built on first call). */
   corpus(): PrecedentIndex;
-  hover(parsed: ParsedPolicy, offset: number, locale?: Locale): HoverResult | undefined;
-  codeLenses(parsed: ParsedPolicy, locale?: Locale): ClauseLens[];
+  /** `config` sets the size limits beyond which precedent hovers and code lenses are skipped. */
+  hover(parsed: ParsedPolicy, offset: number, locale?: Locale, config?: LintConfig): HoverResult | undefined;
+  codeLenses(parsed: ParsedPolicy, locale?: Locale, config?: LintConfig): ClauseLens[];
   completions(parsed: ParsedPolicy, offset: number): CompletionEntry[];
   symbols(parsed: ParsedPolicy): PolicySymbol[];
   folding(parsed: ParsedPolicy): FoldingRange[];
   /** Fixes for a diagnostic, plus pinning a precedent for the clause at `offset`. */
-  quickFixes(parsed: ParsedPolicy, diagnostics: readonly PolicyDiagnostic[], offset: number, locale?: Locale): QuickFix[];
+  quickFixes(parsed: ParsedPolicy, diagnostics: readonly PolicyDiagnostic[], offset: number, locale?: Locale, config?: LintConfig): QuickFix[];
   /** Where a pinned precedent at `offset` lives in the corpus. */
   definition(parsed: ParsedPolicy, offset: number): { uri: string; line: number } | undefined;
   readonly rules: readonly Rule[];
@@ -107,13 +110,14 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
       return known.cities.includes(city) ? compareWithCity(parsed.document, known, city) : undefined;
     },
     corpus,
-    hover: (parsed, offset, locale = 'en') => hoverAt(parsed, offset, host.corpus ? corpus() : undefined, locale),
-    codeLenses: (parsed, locale = 'en') => (host.corpus ? codeLenses(parsed, corpus(), locale) : []),
+    hover: (parsed, offset, locale = 'en', config) =>
+      hoverAt(parsed, offset, host.corpus ? corpus() : undefined, locale, { precedents: !precedentsSkipped(parsed.document, config) }),
+    codeLenses: (parsed, locale = 'en', config) => (host.corpus && !precedentsSkipped(parsed.document, config) ? codeLenses(parsed, corpus(), locale) : []),
     completions: (parsed, offset) => completionsAt(parsed, offset, host.corpus ? corpus() : undefined),
     symbols: documentSymbols,
     folding: foldingRanges,
-    quickFixes(parsed, diagnostics, offset, locale = 'en') {
-      const index = host.corpus ? corpus() : undefined;
+    quickFixes(parsed, diagnostics, offset, locale = 'en', config) {
+      const index = host.corpus && !precedentsSkipped(parsed.document, config) ? corpus() : undefined;
       const fixes = diagnostics.flatMap((d) => quickFixes(parsed, d, index, locale));
       const clause = clauseAt(parsed, offset);
       const pin = index && clause && clause.kind === 'measure' ? pinPrecedentFix(parsed, clause, index, locale) : undefined;

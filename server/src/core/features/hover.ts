@@ -25,8 +25,14 @@ export function clauseAt(parsed: ParsedPolicy, offset: number): Clause | undefin
   return parsed.document.clauses.find((c) => offset >= c.node.start && offset <= c.node.end);
 }
 
-export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentIndex | undefined, locale: Locale): HoverResult | undefined {
+export interface HoverOptions {
+  /** False beyond the size limits (sizeGuard.ts): no precedent queries, department and key hovers only. */
+  readonly precedents?: boolean;
+}
+
+export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentIndex | undefined, locale: Locale, options: HoverOptions = {}): HoverResult | undefined {
   const zh = locale === 'zh-CN';
+  const queries = corpus && options.precedents !== false ? corpus : undefined;
   const clause = clauseAt(parsed, offset);
   const city = parsed.document.city?.value;
   if (clause) {
@@ -45,14 +51,14 @@ export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentI
         }
       }
       for (const mention of clause.facts.capMentions) {
-        if (inText >= mention.start && inText <= mention.end && corpus) {
-          return { ...spanRange(parsed, text.node, mention.start, mention.end), markdown: amountMarkdown(mention.yuan, clause, corpus, city, zh) };
+        if (inText >= mention.start && inText <= mention.end && queries) {
+          return { ...spanRange(parsed, text.node, mention.start, mention.end), markdown: amountMarkdown(mention.yuan, clause, queries, city, zh) };
         }
       }
     }
     for (const entry of clause.caps) {
-      if (entry.max && offset >= entry.max.node.start && offset <= entry.max.node.end && corpus) {
-        return { start: entry.max.node.start, end: entry.max.node.end, markdown: amountMarkdown(entry.max.value, clause, corpus, city, zh) };
+      if (entry.max && offset >= entry.max.node.start && offset <= entry.max.node.end && queries) {
+        return { start: entry.max.node.start, end: entry.max.node.end, markdown: amountMarkdown(entry.max.value, clause, queries, city, zh) };
       }
     }
     for (const pinned of clause.precedents) {
@@ -65,9 +71,9 @@ export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentI
     }
     const onText = text && offset >= (text.key?.start ?? text.node.start) && offset <= text.node.end;
     const onTitle = clause.title && offset >= (clause.title.key?.start ?? clause.title.node.start) && offset <= clause.title.node.end;
-    if ((onText || onTitle) && corpus) {
+    if ((onText || onTitle) && queries) {
       const anchor = onText ? text!.node : clause.title!.node;
-      return { start: anchor.start, end: anchor.end, markdown: precedentsMarkdown(clause, corpus, city, zh) };
+      return { start: anchor.start, end: anchor.end, markdown: precedentsMarkdown(clause, queries, city, zh) };
     }
   }
   const path = pathAt(parsed.document.root, offset);

@@ -19,6 +19,7 @@ import { unknownDepartment } from './unknownDepartment';
 import { capOutlier } from './capOutlier';
 import { overlapsInForce } from './overlapsInForce';
 import { precedentUnresolved } from './precedentUnresolved';
+import { largeDocument } from './largeDocument';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   capOutlier,
   overlapsInForce,
   precedentUnresolved,
+  largeDocument,
 ];
 
 export function findRule(id: string): Rule | undefined {
