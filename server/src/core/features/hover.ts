@@ -14,6 +14,7 @@ import { pathAt } from '../yaml/nodeAt';
 import type { YScalar } from '../yaml/nodes';
 import { scalarSpanToSource } from '../yaml/scalarSpans';
 import { capStats } from './capStats';
+import { escapeMarkdown as md, link, sanitizeLinks } from './markdown';
 
 export interface HoverResult {
   readonly start: number;
@@ -30,7 +31,16 @@ export interface HoverOptions {
   readonly precedents?: boolean;
 }
 
+/**
+ * Every string from the draft or the corpus goes through `md` (escaped), links through `link`
+ * (corpus files and policyLint.* commands only), and the result through `sanitizeLinks`.
+ */
 export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentIndex | undefined, locale: Locale, options: HoverOptions = {}): HoverResult | undefined {
+  const hover = rawHoverAt(parsed, offset, corpus, locale, options);
+  return hover && { ...hover, markdown: sanitizeLinks(hover.markdown) };
+}
+
+function rawHoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentIndex | undefined, locale: Locale, options: HoverOptions): HoverResult | undefined {
   const zh = locale === 'zh-CN';
   const queries = corpus && options.precedents !== false ? corpus : undefined;
   const clause = clauseAt(parsed, offset);
@@ -66,7 +76,8 @@ export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentI
         const resolved = corpus.resolve(pinned.value.trim());
         if (!resolved) continue;
         const excerpt = resolved.clause.text?.value.trim() ?? '';
-        return { start: pinned.node.start, end: pinned.node.end, markdown: `**${pinned.value}** — 《${resolved.document.document.policy?.value ?? resolved.document.id}》\n\n> ${excerpt.replace(/\n/g, '\n> ')}` };
+        const quoted = excerpt.split(/\r\n|\r|\n/).map((line) => `> ${md(line)}`).join('\n');
+        return { start: pinned.node.start, end: pinned.node.end, markdown: `**${md(pinned.value)}** — 《${md(resolved.document.document.policy?.value ?? resolved.document.id)}》\n\n${quoted}` };
       }
     }
     const onText = text && offset >= (text.key?.start ?? text.node.start) && offset <= text.node.end;
@@ -80,7 +91,7 @@ export function hoverAt(parsed: ParsedPolicy, offset: number, corpus: PrecedentI
   const last = path[path.length - 1];
   if (last?.onKey && last.key) {
     const description = keyDescription(path.map((p) => p.key?.value).filter((k): k is string => k !== undefined));
-    if (description) return { start: last.key.start, end: last.key.end, markdown: `**${last.key.value}** — ${description}` };
+    if (description) return { start: last.key.start, end: last.key.end, markdown: `**${md(last.key.value)}** — ${description}` };
   }
   return undefined;
 }
@@ -92,41 +103,44 @@ export function precedentsMarkdown(clause: Clause, corpus: PrecedentIndex, city:
   else lines.push(zh ? `**先例**（${result.precedents.length}）` : `**Precedents** (${result.precedents.length})`, '');
   for (const p of result.precedents) lines.push(...precedentLines(p, zh));
   if (result.sameCityInForce.length > 0) {
-    lines.push('', zh ? `**本市现行政策中的相近条款**` : `**Close clauses in ${city}'s in-force policies**`, '');
+    lines.push('', zh ? `**本市现行政策中的相近条款**` : `**Close clauses in ${md(city ?? '')}'s in-force policies**`, '');
     for (const p of result.sameCityInForce.slice(0, 2)) lines.push(...precedentLines(p, zh));
   }
   return lines.join('\n');
 }
 
 function precedentLines(p: Precedent, zh: boolean): string[] {
-  const caps = p.caps.map((c) => `${c.tier ? `${c.tier} ` : ''}${c.text}`).join('、');
-  const link = p.uri ? ` · [${zh ? '打开' : 'open'}](${p.uri}#L${p.line + 1})` : '';
+  const caps = md(p.caps.map((c) => `${c.tier ? `${c.tier} ` : ''}${c.text}`).join('、'));
+  const open = p.uri ? ` · ${link(zh ? '打开' : 'open', `${p.uri}#L${p.line + 1}`)}` : '';
   return [
-    `- **${p.city}** 《${p.documentTitle}》 ${zh ? `第${p.clause}条` : `clause ${p.clause}`} · ${Math.round(p.score * 100)}%${caps ? ` · ${caps}` : ''}${link}`,
-    `  > ${p.excerpt.replace(/\s+/g, ' ').trim()}`,
+    `- **${md(p.city)}** 《${md(p.documentTitle)}》 ${zh ? `第${md(p.clause)}条` : `clause ${md(p.clause)}`} · ${Math.round(p.score * 100)}%${caps ? ` · ${caps}` : ''}${open}`,
+    `  > ${md(p.excerpt.replace(/\s+/g, ' ').trim())}`,
   ];
 }
 
 function amountMarkdown(yuan: number, clause: Clause, corpus: PrecedentIndex, city: string | undefined, zh: boolean): string {
   const precedents = corpus.query(clause, { city, top: 8, minScore: 0.2, excerpts: false }).precedents;
   const stats = capStats(precedents);
-  if (!stats) return zh ? `**${formatMoney(yuan)}** — 先例中没有同类措施的金额。` : `**${formatMoney(yuan)}** — no precedent caps for this measure.`;
+  const amount = md(formatMoney(yuan));
+  if (!stats) return zh ? `**${amount}** — 先例中没有同类措施的金额。` : `**${amount}** — no precedent caps for this measure.`;
+  const cities = stats.cities.map(md);
   const where = yuan > stats.max ? (zh ? '高于所有先例' : 'above every precedent')
     : yuan < stats.min ? (zh ? '低于所有先例' : 'below every precedent')
     : yuan > stats.median ? (zh ? '高于中位数' : 'above the median')
     : yuan < stats.median ? (zh ? '低于中位数' : 'below the median') : (zh ? '等于中位数' : 'at the median');
+  const [min, median, max] = [stats.min, stats.median, stats.max].map((y) => md(formatMoney(y)));
   return zh
-    ? `**${formatMoney(yuan)}**：${where}。\n\n同类先例封顶（${stats.count}个，${stats.cities.join('、')}）：最低 ${formatMoney(stats.min)} · 中位 ${formatMoney(stats.median)} · 最高 ${formatMoney(stats.max)}`
-    : `**${formatMoney(yuan)}**: ${where}.\n\nPrecedent caps for this measure (${stats.count}, ${stats.cities.join(', ')}): min ${formatMoney(stats.min)} · median ${formatMoney(stats.median)} · max ${formatMoney(stats.max)}`;
+    ? `**${amount}**：${where}。\n\n同类先例封顶（${stats.count}个，${cities.join('、')}）：最低 ${min} · 中位 ${median} · 最高 ${max}`
+    : `**${amount}**: ${where}.\n\nPrecedent caps for this measure (${stats.count}, ${cities.join(', ')}): min ${min} · median ${median} · max ${max}`;
 }
 
 function departmentMarkdown(parsed: ParsedPolicy, name: string, corpus: PrecedentIndex | undefined, zh: boolean): string {
   const full = parsed.document.departmentNames.get(name)?.value;
   const known = corpus ? registryOf(corpus).lookup(parsed.document.city?.value, name) : undefined;
   const aliases = (known?.names ?? []).filter((n) => n !== name && n !== full).slice(0, 6);
-  const lines = [`**${name}**${full ? ` — ${full}` : ''}`];
-  if (aliases.length) lines.push('', `${zh ? '又称' : 'Also written'}: ${aliases.join('、')}`);
-  if (known?.cities.length) lines.push('', `${zh ? '语料中出现于' : 'In the corpus for'}: ${known.cities.join('、')}`);
+  const lines = [`**${md(name)}**${full ? ` — ${md(full)}` : ''}`];
+  if (aliases.length) lines.push('', `${zh ? '又称' : 'Also written'}: ${aliases.map(md).join('、')}`);
+  if (known?.cities.length) lines.push('', `${zh ? '语料中出现于' : 'In the corpus for'}: ${known.cities.map(md).join('、')}`);
   if (!full && !known) lines.push('', zh ? '语料库中未见该部门。' : 'Not seen in the corpus.');
   return lines.join('\n');
 }
