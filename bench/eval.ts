@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPolicyLanguageService } from '../server/src/core';
 import type { Clause, PrecedentIndex } from '../server/src/core';
+import { buildPrecedentIndex, DEFAULT_WEIGHTS } from '../server/src/core/precedents/precedentIndex';
 import { buildBaselineIndex, type BaselineEntry } from './baseline';
 
 const ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}out${path.sep}`) ? '..' : '');
@@ -62,6 +63,7 @@ interface Scores {
   hit5: number;
   mrr: number;
   recall10: number;
+  precision10: number;
 }
 
 function score(ranked: Ranked, relevant: readonly string[]): Scores & { firstRank?: number } {
@@ -73,6 +75,7 @@ function score(ranked: Ranked, relevant: readonly string[]): Scores & { firstRan
     hit5: firstIndex >= 0 && firstIndex < 5 ? 1 : 0,
     mrr: firstIndex >= 0 ? 1 / (firstIndex + 1) : 0,
     recall10: rel.size ? found / rel.size : 0,
+    precision10: found / 10,
     firstRank: firstIndex >= 0 ? firstIndex + 1 : undefined,
   };
 }
@@ -108,9 +111,18 @@ function main(): void {
   }
   const baseline = buildBaselineIndex(entries);
 
-  type Method = 'engine' | 'engineDefault' | 'baseline';
-  const methods: readonly Method[] = ['engine', 'engineDefault', 'baseline'];
-  const names: Record<Method, string> = { engine: 'engine (minScore 0)', engineDefault: 'engine (default minScore 0.1)', baseline: 'baseline bigram TF-IDF' };
+  // Ablations: the same engine without measure concepts, and without single characters.
+  const noConcepts = buildPrecedentIndex(index.documents, { ...DEFAULT_WEIGHTS, measure: 0, topic: 0 });
+  const noUnigrams = buildPrecedentIndex(index.documents, { ...DEFAULT_WEIGHTS, unigram: 0 });
+  type Method = 'engine' | 'engineDefault' | 'noConcepts' | 'noUnigrams' | 'baseline';
+  const methods: readonly Method[] = ['engine', 'engineDefault', 'noConcepts', 'noUnigrams', 'baseline'];
+  const names: Record<Method, string> = {
+    engine: 'engine (minScore 0)',
+    engineDefault: 'engine (default minScore 0.1)',
+    noConcepts: 'engine without measure concepts',
+    noUnigrams: 'engine without single characters',
+    baseline: 'baseline bigram TF-IDF',
+  };
   const perQuery: { label: PrecedentLabel; results: Record<Method, ReturnType<typeof score> & { ids: readonly string[] }> }[] = [];
   for (const label of labels) {
     const hit = index.resolve(label.query);
@@ -119,15 +131,17 @@ function main(): void {
     const city = cityOf(label.query);
     const engineIds = index.query(clause, { city, top: 10, minScore: 0, excerpts: false }).precedents.map((p) => p.id);
     const defaultIds = index.query(clause, { city, top: 10, excerpts: false }).precedents.map((p) => p.id);
+    const ablated = (i: PrecedentIndex): string[] => i.query(clause, { city, top: 10, minScore: 0, excerpts: false }).precedents.map((p) => p.id);
     const baselineIds = baseline.query(clause.text?.value ?? '', { city, top: 10 }).map((h) => h.id);
     const r = (ids: readonly string[]) => ({ ...score({ ids }, label.relevant), ids });
-    perQuery.push({ label, results: { engine: r(engineIds), engineDefault: r(defaultIds), baseline: r(baselineIds) } });
+    perQuery.push({ label, results: { engine: r(engineIds), engineDefault: r(defaultIds), noConcepts: r(ablated(noConcepts)), noUnigrams: r(ablated(noUnigrams)), baseline: r(baselineIds) } });
   }
 
   const summary = (rows: typeof perQuery, m: Method): Scores => ({
     hit5: mean(rows.map((q) => q.results[m].hit5)),
     mrr: mean(rows.map((q) => q.results[m].mrr)),
     recall10: mean(rows.map((q) => q.results[m].recall10)),
+    precision10: mean(rows.map((q) => q.results[m].precision10)),
   });
 
   say('# Evaluation: precedent search and import');
@@ -144,12 +158,14 @@ function main(): void {
   say();
   say('Each query is a corpus clause; relevant = hand-labelled clauses of *other* cities with the same measure.');
   say('The query\'s own city is excluded (`query(clause, { city })`). MRR is over the top 10 (0 when no relevant clause is in the top 10).');
+  const meanRelevant = mean(labels.map((l) => l.relevant.length));
+  say(`Relevant sets average ${meanRelevant.toFixed(1)} clauses, so recall@10 cannot reach 1; precision@10 is the share of the top 10 that is relevant.`);
   say();
-  say('| method | hit@5 | MRR | recall@10 |');
-  say('|---|---:|---:|---:|');
+  say('| method | hit@5 | MRR | recall@10 | precision@10 |');
+  say('|---|---:|---:|---:|---:|');
   for (const m of methods) {
     const s = summary(perQuery, m);
-    say(`| ${names[m]} | ${f3(s.hit5)} | ${f3(s.mrr)} | ${f3(s.recall10)} |`);
+    say(`| ${names[m]} | ${f3(s.hit5)} | ${f3(s.mrr)} | ${f3(s.recall10)} | ${f3(s.precision10)} |`);
   }
   say();
   say('### Per measure (engine minScore 0 vs baseline)');

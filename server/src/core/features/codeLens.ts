@@ -2,6 +2,7 @@
 import type { Locale } from '../config';
 import type { ParsedPolicy } from '../engine';
 import { formatMoney } from '../normalise/money';
+import { PRECEDENT_SCORE } from '../precedents/types';
 import type { PrecedentIndex } from '../precedents/types';
 import { capStats } from './capStats';
 
@@ -17,7 +18,7 @@ export function codeLenses(parsed: ParsedPolicy, corpus: PrecedentIndex, locale:
   const zh = locale === 'zh-CN';
   const city = parsed.document.city?.value;
   return parsed.document.clauses.filter((c) => c.kind === 'measure' && c.text).map((clause) => {
-    const { precedents } = corpus.query(clause, { city, top: 5, minScore: 0.2, excerpts: false });
+    const { precedents } = corpus.query(clause, { city, top: 5, minScore: PRECEDENT_SCORE.listed, excerpts: false });
     const stats = capStats(precedents);
     const anchor = clause.id?.node ?? clause.node;
     const parts = [zh ? `${precedents.length} 个先例` : `${precedents.length} precedent${precedents.length === 1 ? '' : 's'}`];

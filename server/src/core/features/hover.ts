@@ -7,6 +7,7 @@ import { registryOf } from '../departments/registryOf';
 import type { ParsedPolicy } from '../engine';
 import type { Clause } from '../model/types';
 import { formatMoney } from '../normalise/money';
+import { PRECEDENT_SCORE } from '../precedents/types';
 import type { Precedent, PrecedentIndex } from '../precedents/types';
 import { POLICY_SCHEMA } from '../schema/policySchema';
 import type { JsonSchema } from '../schema/validateNode';
@@ -119,7 +120,7 @@ function precedentLines(p: Precedent, zh: boolean): string[] {
 }
 
 function amountMarkdown(yuan: number, clause: Clause, corpus: PrecedentIndex, city: string | undefined, zh: boolean): string {
-  const precedents = corpus.query(clause, { city, top: 8, minScore: 0.2, excerpts: false }).precedents;
+  const precedents = corpus.query(clause, { city, top: 8, minScore: PRECEDENT_SCORE.comparable, excerpts: false }).precedents;
   const stats = capStats(precedents);
   const amount = md(formatMoney(yuan));
   if (!stats) return zh ? `**${amount}** — 先例中没有同类措施的金额。` : `**${amount}** — no precedent caps for this measure.`;

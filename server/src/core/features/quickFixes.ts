@@ -9,6 +9,7 @@ import type { ParsedPolicy } from '../engine';
 import type { Clause } from '../model/types';
 import { leadDepartments } from '../model/types';
 import { formatMoney } from '../normalise/money';
+import { PRECEDENT_SCORE } from '../precedents/types';
 import type { PrecedentIndex } from '../precedents/types';
 import { clauseAt } from './hover';
 
@@ -85,7 +86,7 @@ export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, c
 
 /** Offered on a measure clause: pin its best precedent. */
 export function pinPrecedentFix(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentIndex, locale: Locale): QuickFix | undefined {
-  const best = corpus.query(clause, { city: parsed.document.city?.value, top: 1, minScore: 0.3, excerpts: false }).precedents[0];
+  const best = corpus.query(clause, { city: parsed.document.city?.value, top: 1, minScore: PRECEDENT_SCORE.confident, excerpts: false }).precedents[0];
   if (!best || clause.precedents.some((p) => p.value.trim() === best.id)) return undefined;
   const edit = clause.precedents.length === 0 ? insertClauseKey(parsed, clause, `precedents: [${best.id}]`) : undefined;
   if (!edit) return undefined;
@@ -96,7 +97,7 @@ export function pinPrecedentFix(parsed: ParsedPolicy, clause: Clause, corpus: Pr
 function suggestedLeads(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentIndex | undefined): string[] {
   const votes = new Map<string, number>();
   if (corpus) {
-    for (const p of corpus.query(clause, { city: parsed.document.city?.value, top: 5, minScore: 0.2, excerpts: false }).precedents) {
+    for (const p of corpus.query(clause, { city: parsed.document.city?.value, top: 5, minScore: PRECEDENT_SCORE.comparable, excerpts: false }).precedents) {
       const resolved = corpus.resolve(p.id);
       const lead = resolved && leadDepartments(resolved.clause)[0];
       if (lead) votes.set(lead.replace(/^[\p{Script=Han}]{2,3}市(?=[^市])/u, '市'), (votes.get(lead) ?? 0) + p.score);

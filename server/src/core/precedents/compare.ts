@@ -5,6 +5,7 @@
  */
 import type { PolicyDocument } from '../model/types';
 import { describePrecedent, precedentCaps } from './precedentIndex';
+import { PRECEDENT_SCORE } from './types';
 import type { Precedent, PrecedentCap, PrecedentIndex } from './types';
 
 export interface ComparedClause {
@@ -32,7 +33,7 @@ export interface CityComparison {
 }
 
 /** Below this a pairing is a guess, not a match. */
-export const PAIR_THRESHOLD = 0.2;
+export const PAIR_THRESHOLD = PRECEDENT_SCORE.comparable;
 
 export function compareWithCity(draft: PolicyDocument, index: PrecedentIndex, city: string, threshold = PAIR_THRESHOLD): CityComparison {
   const measures = draft.clauses.filter((c) => c.kind === 'measure' && c.text);

@@ -1,31 +1,51 @@
 /**
- * The precedent index: TF-IDF over character bigrams of clause wording (see ./terms), cosine
- * similarity through an inverted index, and a Smith-Waterman excerpt for the results. Built once per
- * corpus and reused for every query.
+ * The precedent index: TF-IDF cosine over the terms of ./terms (bigrams, single characters and
+ * measure concepts, with class weights), held in the compact inverted index of ./termIndex, and a
+ * Smith-Waterman excerpt for the results. Built once per corpus and reused for every query.
  */
 import type { Clause } from '../model/types';
 import { clauseCaps } from '../rules/clauseCaps';
+import { analyseMoney } from '../normalise/caps';
+import { findDepartmentMarkers } from '../normalise/departments';
 import { formatMoney } from '../normalise/money';
+import { foldWidth } from '../normalise/width';
 import { alignLocal } from './alignment';
-import { bigramCounts, comparableWording, wordingWithOffsets } from './terms';
+import { CONCEPTS } from './concepts';
+import { clauseTerms, comparableWording, CONCEPT_PREFIX, UNIGRAM_PREFIX, wordingWithOffsets } from './terms';
+import { TermIndexBuilder, TopK } from './termIndex';
+import type { TermIndex } from './termIndex';
+import { PRECEDENT_SCORE } from './types';
 import type { CorpusDocument, Precedent, PrecedentCap, PrecedentIndex, PrecedentQuery, PrecedentResult } from './types';
+
+/** How much each kind of term counts against a bigram (1). */
+export interface TermWeights {
+  readonly unigram: number;
+  readonly measure: number;
+  readonly topic: number;
+}
+
+export const DEFAULT_WEIGHTS: TermWeights = { unigram: 0.5, measure: 3, topic: 1.5 };
 
 interface IndexedClause {
   readonly document: CorpusDocument;
   readonly clause: Clause;
   readonly city: string;
   readonly inForce: boolean;
-  readonly wording: string;
 }
 
-interface Posting {
-  readonly clause: number;
-  readonly weight: number;
+export function termBoost(weights: TermWeights): (term: string) => number {
+  const kinds = new Map(CONCEPTS.map((c) => [CONCEPT_PREFIX + c.id, c.kind]));
+  return (term) => {
+    if (term.startsWith(UNIGRAM_PREFIX)) return weights.unigram;
+    const kind = kinds.get(term);
+    return kind === 'measure' ? weights.measure : kind === 'topic' ? weights.topic : 1;
+  };
 }
 
-export function buildPrecedentIndex(documents: readonly CorpusDocument[]): PrecedentIndex {
+export function buildPrecedentIndex(documents: readonly CorpusDocument[], weights: TermWeights = DEFAULT_WEIGHTS): PrecedentIndex {
   const clauses: IndexedClause[] = [];
   const byId = new Map<string, { document: CorpusDocument; clause: Clause }>();
+  const builder = new TermIndexBuilder({ boost: termBoost(weights) });
   for (const document of documents) {
     const city = document.document.city?.value ?? '';
     for (const clause of document.document.clauses) {
@@ -33,24 +53,11 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[]): Prece
       const id = clause.id?.value;
       if (id !== undefined) byId.set(`${city}/${document.id}#${id}`, { document, clause });
       if (clause.kind !== 'measure') continue; // goals and principles are not precedents for measures
-      clauses.push({ document, clause, city, inForce: document.document.status === 'in-force', wording: clauseWording(clause) });
+      builder.add(termsOf(clause));
+      clauses.push({ document, clause, city, inForce: document.document.status === 'in-force' });
     }
   }
-  // Document frequencies, then unit-length TF-IDF vectors with sublinear term frequency.
-  const counts = clauses.map((c) => bigramCounts(c.wording));
-  const documentFrequency = new Map<string, number>();
-  for (const terms of counts) for (const term of terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const total = Math.max(1, clauses.length);
-  const idf = (term: string): number => Math.log(1 + total / (documentFrequency.get(term) ?? 0.5));
-  const postings = new Map<string, Posting[]>();
-  counts.forEach((terms, index) => {
-    const weights = weigh(terms, idf);
-    for (const [term, weight] of weights) {
-      const list = postings.get(term);
-      if (list) list.push({ clause: index, weight });
-      else postings.set(term, [{ clause: index, weight }]);
-    }
-  });
+  const index: TermIndex = builder.build();
   const cities = [...new Set(documents.map((d) => d.document.city?.value).filter((c): c is string => !!c))].sort();
 
   // Drafts are re-linted on every keystroke; most clauses have not changed since the last query.
@@ -66,29 +73,22 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[]): Prece
   };
   const runQuery = (input: Clause | string, options: PrecedentQuery): PrecedentResult => {
     const top = options.top ?? 5;
-    const minScore = options.minScore ?? 0.1;
+    const minScore = options.minScore ?? PRECEDENT_SCORE.listed;
     const text = typeof input === 'string' ? input : input.text?.value ?? '';
-    const wording = typeof input === 'string' ? comparableWording(input) : clauseWording(input);
-    const scores = new Float64Array(clauses.length);
-    for (const [term, weight] of weigh(bigramCounts(wording), idf)) {
-      for (const posting of postings.get(term) ?? []) scores[posting.clause] += weight * posting.weight;
-    }
-    const others: number[] = [];
-    const sameCity: number[] = [];
-    for (let i = 0; i < scores.length; i++) {
-      if (scores[i] < minScore) continue;
+    const vector = index.vector(typeof input === 'string' ? textTerms(input) : termsOf(input));
+    const others = new TopK(top);
+    const sameCity = new TopK(top);
+    index.forEachScore(vector, minScore, (doc, score) => {
+      const city = clauses[doc].city;
       if (options.onlyCity !== undefined) {
-        if (clauses[i].city === options.onlyCity) others.push(i);
-        continue;
-      }
-      if (options.city && clauses[i].city === options.city) {
-        if (clauses[i].inForce) sameCity.push(i);
-      } else others.push(i);
-    }
-    const rank = (list: number[]): Precedent[] =>
-      list.sort((a, b) => scores[b] - scores[a] || a - b).slice(0, top)
-        .map((i) => describePrecedent(clauses[i].document, clauses[i].clause, scores[i], options.excerpts === false ? undefined : text));
-    return { precedents: rank(others), sameCityInForce: rank(sameCity) };
+        if (city === options.onlyCity) others.offer(doc, score);
+      } else if (options.city && city === options.city) {
+        if (clauses[doc].inForce) sameCity.offer(doc, score);
+      } else others.offer(doc, score);
+    });
+    const describe = (hits: ReturnType<TopK['sorted']>): Precedent[] => hits.map(({ doc, score }) =>
+      describePrecedent(clauses[doc].document, clauses[doc].clause, score, options.excerpts === false ? undefined : text));
+    return { precedents: describe(others.sorted()), sameCityInForce: describe(sameCity.sorted()) };
   };
 
   return {
@@ -101,24 +101,20 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[]): Prece
   };
 }
 
-function clauseWording(clause: Clause): string {
-  const text = clause.text?.value ?? '';
-  const blanked = [...clause.facts.departmentMarkers, ...clause.facts.amounts, ...clause.facts.rates];
-  const title = clause.title?.value ?? '';
-  return comparableWording(title) + comparableWording(text, blanked);
+/** Amounts, rates and department markers of a clause's text: blanked before comparing. */
+function blankedSpans(clause: Clause): Array<{ start: number; end: number }> {
+  return [...clause.facts.departmentMarkers, ...clause.facts.amounts, ...clause.facts.rates];
 }
 
-function weigh(terms: Map<string, number>, idf: (term: string) => number): Map<string, number> {
-  const weights = new Map<string, number>();
-  let norm = 0;
-  for (const [term, count] of terms) {
-    const weight = (1 + Math.log(count)) * idf(term);
-    weights.set(term, weight);
-    norm += weight * weight;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [term, weight] of weights) weights.set(term, weight / norm);
-  return weights;
+/** Terms of free text (a clause typed into a command, not a model): its facts found here. */
+function textTerms(text: string): Map<string, number> {
+  const folded = foldWidth(text);
+  const money = analyseMoney(text, folded);
+  return clauseTerms('', text, [...findDepartmentMarkers(text, folded), ...money.amounts, ...money.rates]);
+}
+
+function termsOf(clause: Clause): Map<string, number> {
+  return clauseTerms(clause.title?.value ?? '', clause.text?.value ?? '', blankedSpans(clause));
 }
 
 /** A corpus clause as a precedent; the excerpt is aligned against `queryText` when given. */
@@ -152,8 +148,7 @@ export function describePrecedent(document: CorpusDocument, clause: Clause, scor
  */
 function matchingPassage(queryText: string, clause: Clause): { start: number; end: number } {
   const text = clause.text?.value ?? '';
-  const blanked = [...clause.facts.departmentMarkers, ...clause.facts.amounts, ...clause.facts.rates];
-  const target = wordingWithOffsets(text, blanked);
+  const target = wordingWithOffsets(text, blankedSpans(clause));
   const query = comparableWording(queryText);
   const aligned = alignLocal(query, target.wording);
   if (aligned.end <= aligned.start || target.offsets.length === 0) return { start: 0, end: Math.min(text.length, 80) };

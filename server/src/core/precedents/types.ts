@@ -44,6 +44,19 @@ export interface Precedent {
   readonly line: number;
 }
 
+/**
+ * Score levels. Scores are cosines of clause wordings: about 1 for a copy, typically 0.12–0.35 for
+ * the same measure worded by another city, under 0.12 for most unrelated clauses (bench/EVAL.md).
+ */
+export const PRECEDENT_SCORE = {
+  /** Listed as a precedent (hover, code lens, `policy-lint precedents`). */
+  listed: 0.1,
+  /** Close enough to compare caps or pair clauses (compare with city, cap statistics, cap-outlier). */
+  comparable: 0.12,
+  /** Close enough to act on unasked (pinning a precedent, taking its lead department). */
+  confident: 0.3,
+} as const;
+
 export interface PrecedentQuery {
   /** Results to return (default 5). */
   readonly top?: number;

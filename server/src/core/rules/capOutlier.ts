@@ -1,3 +1,4 @@
+import { PRECEDENT_SCORE } from '../precedents/types';
 import { clauseCaps } from './clauseCaps';
 import type { Rule } from './types';
 import { clauseLabel, money } from './labels';
@@ -13,11 +14,11 @@ export const capOutlier: Rule = {
     en: 'A cap is more than 3× above the highest, or below a third of the lowest, cap of the clause\'s precedents (needs ≥ 2 precedents with caps).',
     zh: '封顶金额高于同类先例最高值的3倍，或低于最低值的三分之一（需至少2个有金额的先例）。',
   },
-  defaultOptions: { factor: 3, minScore: 0.2, top: 5 },
+  defaultOptions: { factor: 3, minScore: PRECEDENT_SCORE.comparable, top: 5 },
   run({ document, corpus, options, report }) {
     if (!corpus) return;
     const factor = typeof options.factor === 'number' && options.factor > 1 ? options.factor : 3;
-    const minScore = typeof options.minScore === 'number' ? options.minScore : 0.2;
+    const minScore = typeof options.minScore === 'number' ? options.minScore : PRECEDENT_SCORE.comparable;
     const top = typeof options.top === 'number' ? options.top : 5;
     const city = document.city?.value;
     for (const clause of document.clauses) {
