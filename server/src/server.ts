@@ -5,6 +5,7 @@
 import { createConnection, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, InitializeParams, Position } from 'vscode-languageserver/node';
 import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyLanguageService, LintCancelled, validateConfig } from './core';
 import type { LintConfig, Locale, ParsedPolicy } from './core';
@@ -88,23 +89,33 @@ function guarded<T>(what: string, token: CancellationToken | undefined, work: ()
   }
 }
 
+/** How long the last two lints of each open document took (ms): only slow documents are debounced. */
+const lintTimes = new Map<string, number[]>();
+
 function validate(document: TextDocument): void {
+  const start = performance.now();
   guarded('diagnostics', undefined, () => {
     const diagnostics = cache.diagnostics(document.uri, document.version, () => document.getText(), { config, locale: currentLocale() });
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.uri)) });
   }, undefined);
+  lintTimes.set(document.uri, [performance.now() - start, ...(lintTimes.get(document.uri) ?? [])].slice(0, 2));
 }
 
 /**
- * Lints a little after the last change, longer for a big document (50 ms, up to 1 s at 10 MB), so a
- * burst of keystrokes in a huge draft costs one lint instead of one per keystroke; only the version
+ * A document whose last two lints took longer than DEBOUNCE_AFTER_MS is linted a little after the last
+ * change, longer for a bigger one (50 ms, up to 1 s at 10 MB), so a burst of keystrokes in a huge
+ * draft costs one lint instead of one per keystroke. Any other document (a first open, a draft of a
+ * few hundred clauses: lint well under a keystroke interval) is linted at once, on the next turn of
+ * the event loop, because a delay there only adds latency (bench/lspLatency.ts). Only the version
  * still open when the timer fires is linted.
  */
+const DEBOUNCE_AFTER_MS = 50;
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
 function scheduleValidation(document: TextDocument): void {
   const uri = document.uri;
   clearTimeout(pending.get(uri));
-  const delay = Math.min(1000, 50 + Math.floor(document.getText().length / 10000));
+  const slow = Math.min(...(lintTimes.get(uri) ?? [0])) > DEBOUNCE_AFTER_MS;
+  const delay = slow ? Math.min(1000, 50 + Math.floor(document.getText().length / 10000)) : 0;
   pending.set(uri, setTimeout(() => {
     pending.delete(uri);
     const current = documents.get(uri);
@@ -116,6 +127,7 @@ documents.onDidChangeContent((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
+  lintTimes.delete(event.document.uri);
   cache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
