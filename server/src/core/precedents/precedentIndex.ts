@@ -1,7 +1,7 @@
 /**
- * The precedent index: TF-IDF cosine over the terms of ./terms (bigrams, single characters and
- * measure concepts, with class weights), held in the compact inverted index of ./termIndex, and a
- * Smith-Waterman excerpt for the results. Built once per corpus and reused for every query.
+ * The precedent index of a corpus: its measure clauses ranked by ./search (TF-IDF cosine over the
+ * terms of ./terms: bigrams, single characters and measure concepts), described with their caps and
+ * a Smith-Waterman excerpt. Built once per corpus and reused for every query.
  */
 import type { Clause } from '../model/types';
 import { clauseCaps } from '../rules/clauseCaps';
@@ -10,54 +10,37 @@ import { findDepartmentMarkers } from '../normalise/departments';
 import { formatMoney } from '../normalise/money';
 import { foldWidth } from '../normalise/width';
 import { alignLocal } from './alignment';
-import { CONCEPTS } from './concepts';
-import { clauseTerms, comparableWording, CONCEPT_PREFIX, UNIGRAM_PREFIX, wordingWithOffsets } from './terms';
-import { TermIndexBuilder, TopK } from './termIndex';
-import type { TermIndex } from './termIndex';
+import { buildPrecedentSearch, DEFAULT_WEIGHTS } from './search';
+import type { TermWeights } from './search';
+import { clauseTerms, comparableWording, wordingWithOffsets } from './terms';
+import type { TermKey } from './terms';
+import type { ScoredDoc } from './termIndex';
 import { PRECEDENT_SCORE } from './types';
 import type { CorpusDocument, Precedent, PrecedentCap, PrecedentIndex, PrecedentQuery, PrecedentResult } from './types';
 
-/** How much each kind of term counts against a bigram (1). */
-export interface TermWeights {
-  readonly unigram: number;
-  readonly measure: number;
-  readonly topic: number;
-}
-
-export const DEFAULT_WEIGHTS: TermWeights = { unigram: 0.5, measure: 3, topic: 1.5 };
+export { DEFAULT_WEIGHTS } from './search';
+export type { TermWeights } from './search';
 
 interface IndexedClause {
   readonly document: CorpusDocument;
   readonly clause: Clause;
   readonly city: string;
-  readonly inForce: boolean;
-}
-
-export function termBoost(weights: TermWeights): (term: string) => number {
-  const kinds = new Map(CONCEPTS.map((c) => [CONCEPT_PREFIX + c.id, c.kind]));
-  return (term) => {
-    if (term.startsWith(UNIGRAM_PREFIX)) return weights.unigram;
-    const kind = kinds.get(term);
-    return kind === 'measure' ? weights.measure : kind === 'topic' ? weights.topic : 1;
-  };
 }
 
 export function buildPrecedentIndex(documents: readonly CorpusDocument[], weights: TermWeights = DEFAULT_WEIGHTS): PrecedentIndex {
   const clauses: IndexedClause[] = [];
   const byId = new Map<string, { document: CorpusDocument; clause: Clause }>();
-  const builder = new TermIndexBuilder({ boost: termBoost(weights) });
   for (const document of documents) {
     const city = document.document.city?.value ?? '';
     for (const clause of document.document.clauses) {
       if (!clause.text) continue;
       const id = clause.id?.value;
       if (id !== undefined) byId.set(`${city}/${document.id}#${id}`, { document, clause });
-      if (clause.kind !== 'measure') continue; // goals and principles are not precedents for measures
-      builder.add(termsOf(clause));
-      clauses.push({ document, clause, city, inForce: document.document.status === 'in-force' });
+      // Goals and principles are not precedents for measures.
+      if (clause.kind === 'measure') clauses.push({ document, clause, city });
     }
   }
-  const index: TermIndex = builder.build();
+  const search = buildPrecedentSearch(clauses.map((c) => ({ city: c.city, inForce: c.document.document.status === 'in-force', terms: termsOf(c.clause) })), weights);
   const cities = [...new Set(documents.map((d) => d.document.city?.value).filter((c): c is string => !!c))].sort();
 
   // Drafts are re-linted on every keystroke; most clauses have not changed since the last query.
@@ -72,23 +55,16 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[], weight
     return result;
   };
   const runQuery = (input: Clause | string, options: PrecedentQuery): PrecedentResult => {
-    const top = options.top ?? 5;
-    const minScore = options.minScore ?? PRECEDENT_SCORE.listed;
     const text = typeof input === 'string' ? input : input.text?.value ?? '';
-    const vector = index.vector(typeof input === 'string' ? textTerms(input) : termsOf(input));
-    const others = new TopK(top);
-    const sameCity = new TopK(top);
-    index.forEachScore(vector, minScore, (doc, score) => {
-      const city = clauses[doc].city;
-      if (options.onlyCity !== undefined) {
-        if (city === options.onlyCity) others.offer(doc, score);
-      } else if (options.city && city === options.city) {
-        if (clauses[doc].inForce) sameCity.offer(doc, score);
-      } else others.offer(doc, score);
+    const hits = search.search(typeof input === 'string' ? textTerms(input) : termsOf(input), {
+      top: options.top ?? 5,
+      minScore: options.minScore ?? PRECEDENT_SCORE.listed,
+      city: options.city,
+      onlyCity: options.onlyCity,
     });
-    const describe = (hits: ReturnType<TopK['sorted']>): Precedent[] => hits.map(({ doc, score }) =>
+    const describe = (list: readonly ScoredDoc[]): Precedent[] => list.map(({ doc, score }) =>
       describePrecedent(clauses[doc].document, clauses[doc].clause, score, options.excerpts === false ? undefined : text));
-    return { precedents: describe(others.sorted()), sameCityInForce: describe(sameCity.sorted()) };
+    return { precedents: describe(hits.others), sameCityInForce: describe(hits.sameCityInForce) };
   };
 
   return {
@@ -107,13 +83,13 @@ function blankedSpans(clause: Clause): Array<{ start: number; end: number }> {
 }
 
 /** Terms of free text (a clause typed into a command, not a model): its facts found here. */
-function textTerms(text: string): Map<string, number> {
+function textTerms(text: string): Map<TermKey, number> {
   const folded = foldWidth(text);
   const money = analyseMoney(text, folded);
   return clauseTerms('', text, [...findDepartmentMarkers(text, folded), ...money.amounts, ...money.rates]);
 }
 
-function termsOf(clause: Clause): Map<string, number> {
+function termsOf(clause: Clause): Map<TermKey, number> {
   return clauseTerms(clause.title?.value ?? '', clause.text?.value ?? '', blankedSpans(clause));
 }
 

@@ -10,10 +10,10 @@
  */
 
 /** Terms of one text with their counts; `boost` gives a term's class weight (1 for plain terms). */
-export type TermCounts = ReadonlyMap<string, number>;
+export type TermCounts<K> = ReadonlyMap<K, number>;
 
-export interface TermIndexOptions {
-  readonly boost?: (term: string) => number;
+export interface TermIndexOptions<K> {
+  readonly boost?: (term: K) => number;
   /** Documents a segment holds (≤ 65536; smaller in tests). */
   readonly segmentSize?: number;
 }
@@ -44,9 +44,9 @@ const COMMON_SHARE = 0.2;
 /** Below this many documents every term is walked: small corpora need the exact cosine. */
 const PRUNE_FROM = 20000;
 
-export class TermIndexBuilder {
-  private readonly vocabulary = new Map<string, number>();
-  private readonly termNames: string[] = [];
+export class TermIndexBuilder<K> {
+  private readonly vocabulary = new Map<K, number>();
+  private readonly termNames: K[] = [];
   private df = new Int32Array(1024);
   private readonly segments: Segment[] = [];
   private readonly segmentSize: number;
@@ -58,12 +58,12 @@ export class TermIndexBuilder {
   private openSize = 0;
   private docCount = 0;
 
-  constructor(private readonly options: TermIndexOptions = {}) {
+  constructor(private readonly options: TermIndexOptions<K> = {}) {
     this.segmentSize = Math.min(MAX_SEGMENT, Math.max(1, options.segmentSize ?? MAX_SEGMENT));
   }
 
   /** Adds a document; returns its number (0, 1, 2 …). */
-  add(terms: TermCounts): number {
+  add(terms: TermCounts<K>): number {
     const local = this.openSize;
     for (const [term, count] of terms) {
       if (count <= 0) continue;
@@ -81,7 +81,7 @@ export class TermIndexBuilder {
     return doc;
   }
 
-  build(): TermIndex {
+  build(): TermIndex<K> {
     this.closeSegment();
     const n = this.docCount;
     const vocabularySize = this.termNames.length;
@@ -107,7 +107,7 @@ export class TermIndexBuilder {
     return new TermIndex(this.vocabulary, this.df.slice(0, vocabularySize), idf, boost, norms, this.segments, this.options.boost ?? (() => 1));
   }
 
-  private termId(term: string): number {
+  private termId(term: K): number {
     let id = this.vocabulary.get(term);
     if (id === undefined) {
       id = this.termNames.length;
@@ -165,19 +165,19 @@ export class TermIndexBuilder {
 /** 1 + ln(tf), by count. */
 const TF_WEIGHT = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
-export class TermIndex {
+export class TermIndex<K> {
   readonly size: number;
   private scores: Float64Array;
   private touched: Int32Array;
 
   constructor(
-    private readonly vocabulary: ReadonlyMap<string, number>,
+    private readonly vocabulary: ReadonlyMap<K, number>,
     private readonly df: Int32Array,
     private readonly idf: Float64Array,
     private readonly boosts: Float64Array,
     private readonly norms: Float64Array,
     private readonly segments: readonly Segment[],
-    private readonly boostOf: (term: string) => number,
+    private readonly boostOf: (term: K) => number,
   ) {
     this.size = norms.length;
     this.scores = new Float64Array(this.size);
@@ -190,7 +190,7 @@ export class TermIndex {
   }
 
   /** The unit-length query vector of some terms; terms the corpus lacks count in the norm only. */
-  vector(terms: TermCounts): QueryVector {
+  vector(terms: TermCounts<K>): QueryVector {
     const ids: number[] = [];
     const weights: number[] = [];
     let norm = 0;

@@ -25,11 +25,20 @@ const SENTENCE_BREAK = /[。；;!?！？\n]/;
 
 export type Spans = ReadonlyArray<{ readonly start: number; readonly end: number }>;
 
+/** `text` with each blanked span replaced by as many spaces (offsets stay as they were). */
 function masked(text: string, blanked: Spans): string {
   if (blanked.length === 0) return text;
-  const chars = text.split('');
-  for (const { start, end } of blanked) for (let i = start; i < end && i < chars.length; i++) chars[i] = ' ';
-  return chars.join('');
+  const spans = [...blanked].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const { start, end } of spans) {
+    const from = Math.max(at, Math.min(start, text.length));
+    const to = Math.min(text.length, end);
+    if (to <= from) continue;
+    out += text.slice(at, from) + ' '.repeat(to - from);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 /** The wording left for comparison: letters only, boilerplate removed. */
@@ -57,21 +66,68 @@ export function wordingWithOffsets(text: string, blanked: Spans = []): { wording
   return { wording, offsets };
 }
 
-/** Term kinds by their first character: concepts `#id`, single characters `~字`, else a bigram. */
-export const CONCEPT_PREFIX = '#';
-export const UNIGRAM_PREFIX = '~';
+/**
+ * Terms are small integers, which V8 keeps unboxed and hashes fast (string terms made indexing three
+ * times slower): a concept is -(its index in CONCEPTS + 1), a single character its char code, a
+ * bigram BIGRAM_BASE + i₁·CHAR_SLOTS + i₂ where i is a dense character number (CJK first).
+ */
+export type TermKey = number;
+export const BIGRAM_BASE = 0x10000;
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+const CHAR_SLOTS = 32000; // CHAR_SLOTS² + BIGRAM_BASE stays under 2³⁰, V8's small-integer range
+const otherLetters = new Map<number, number>();
 
-function add(counts: Map<string, number>, term: string, n = 1): void {
+function charSlot(code: number): number {
+  if (code >= CJK_FIRST && code <= CJK_LAST) return code - CJK_FIRST;
+  let slot = otherLetters.get(code);
+  if (slot === undefined) {
+    slot = CJK_LAST - CJK_FIRST + 1 + otherLetters.size;
+    if (slot >= CHAR_SLOTS) return CHAR_SLOTS - 1; // thousands of rare letters share the last slot
+    otherLetters.set(code, slot);
+  }
+  return slot;
+}
+
+export function conceptKey(conceptIndex: number): TermKey {
+  return -(conceptIndex + 1);
+}
+
+export type TermKind = 'concept' | 'unigram' | 'bigram';
+
+export function termKind(key: TermKey): TermKind {
+  return key < 0 ? 'concept' : key < BIGRAM_BASE ? 'unigram' : 'bigram';
+}
+
+function add(counts: Map<TermKey, number>, term: TermKey, n: number): void {
   counts.set(term, (counts.get(term) ?? 0) + n);
 }
 
-function addWording(counts: Map<string, number>, text: string, blanked: Spans, times = 1): void {
-  for (const sentence of masked(text, blanked).split(SENTENCE_BREAK)) {
-    const wording = comparableWording(sentence);
-    for (let i = 0; i < wording.length; i++) {
-      add(counts, UNIGRAM_PREFIX + wording[i], times);
-      if (i + 1 < wording.length) add(counts, wording.slice(i, i + 2), times);
+const LETTER = /\p{L}/u;
+
+function isLetter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code >= CJK_FIRST && code <= CJK_LAST) return true; // the common case, without a regex
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER.test(text[i]);
+}
+
+/** Counts the single characters and within-sentence bigrams of a text's comparable wording. */
+function addWording(counts: Map<TermKey, number>, text: string, times: number): void {
+  let kept = text;
+  for (const pattern of BOILERPLATE) kept = kept.replace(pattern, ' ');
+  kept = kept.replace(DIGITS_AND_AMOUNTS, ' ');
+  let previous = -1;
+  for (let i = 0; i < kept.length; i++) {
+    if (!isLetter(kept, i)) {
+      if (SENTENCE_BREAK.test(kept[i])) previous = -1;
+      continue;
     }
+    const code = kept.charCodeAt(i);
+    add(counts, code, times);
+    const slot = charSlot(code);
+    if (previous >= 0) add(counts, BIGRAM_BASE + previous * CHAR_SLOTS + slot, times);
+    previous = slot;
   }
 }
 
@@ -82,18 +138,14 @@ const TITLE_TIMES = 2;
  * The terms of a clause (title and text, with `blanked` spans of the text — amounts, rates,
  * department markers — left out) and their counts. A concept counts once however often it appears.
  */
-export function clauseTerms(title: string, text: string, blanked: Spans = []): Map<string, number> {
-  const counts = new Map<string, number>();
-  addWording(counts, title, [], TITLE_TIMES);
-  addWording(counts, text, blanked);
-  const plain = `${title}\n${masked(text, blanked)}`;
-  for (const concept of CONCEPTS) if (concept.pattern.test(plain)) counts.set(CONCEPT_PREFIX + concept.id, 1);
-  return counts;
-}
-
-/** Bigram counts of a wording. */
-export function bigramCounts(wording: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 1 < wording.length; i++) add(counts, wording.slice(i, i + 2));
+export function clauseTerms(title: string, text: string, blanked: Spans = []): Map<TermKey, number> {
+  const counts = new Map<TermKey, number>();
+  const kept = masked(text, blanked);
+  addWording(counts, title, TITLE_TIMES);
+  addWording(counts, kept, 1);
+  const plain = `${title}\n${kept}`;
+  CONCEPTS.forEach((concept, i) => {
+    if (concept.pattern.test(plain)) counts.set(conceptKey(i), 1);
+  });
   return counts;
 }

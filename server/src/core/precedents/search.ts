@@ -1,0 +1,98 @@
+/**
+ * Ranking of precedent clauses, apart from the policy model: clauses go in as their terms, city and
+ * status, and come out as numbers with scores. What a clause says is kept by the caller (the
+ * corpus models, or texts on disk), so a national corpus costs the index only its postings and a few
+ * bytes a clause.
+ */
+import { CONCEPTS } from './concepts';
+import { termKind } from './terms';
+import type { TermKey } from './terms';
+import { TermIndexBuilder, TopK } from './termIndex';
+import type { ScoredDoc, TermCounts, TermIndex } from './termIndex';
+
+/** How much each kind of term counts against a bigram (1). */
+export interface TermWeights {
+  readonly unigram: number;
+  readonly measure: number;
+  readonly topic: number;
+}
+
+export const DEFAULT_WEIGHTS: TermWeights = { unigram: 0.5, measure: 3, topic: 1.5 };
+
+export interface SearchableClause {
+  readonly city: string;
+  readonly inForce: boolean;
+  readonly terms: TermCounts<TermKey>;
+}
+
+export interface SearchOptions {
+  readonly top: number;
+  readonly minScore: number;
+  /** The asking draft's city: its clauses are not precedents, its in-force ones come separately. */
+  readonly city?: string;
+  /** Only clauses of this city. */
+  readonly onlyCity?: string;
+}
+
+export interface SearchHits {
+  readonly others: readonly ScoredDoc[];
+  readonly sameCityInForce: readonly ScoredDoc[];
+}
+
+export interface PrecedentSearch {
+  readonly size: number;
+  readonly postings: number;
+  search(terms: TermCounts<TermKey>, options: SearchOptions): SearchHits;
+}
+
+export function termBoost(weights: TermWeights): (term: TermKey) => number {
+  return (term) => {
+    const kind = termKind(term);
+    if (kind === 'unigram') return weights.unigram;
+    if (kind === 'bigram') return 1;
+    return CONCEPTS[-term - 1].kind === 'measure' ? weights.measure : weights.topic;
+  };
+}
+
+export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weights: TermWeights = DEFAULT_WEIGHTS): PrecedentSearch {
+  const builder = new TermIndexBuilder<TermKey>({ boost: termBoost(weights) });
+  const cityIds = new Map<string, number>();
+  let cities = new Int32Array(1024);
+  let inForce = new Uint8Array(1024);
+  for (const clause of clauses) {
+    const doc = builder.add(clause.terms);
+    if (doc === cities.length) {
+      cities = grow(cities, new Int32Array(cities.length * 2));
+      inForce = grow(inForce, new Uint8Array(inForce.length * 2));
+    }
+    let city = cityIds.get(clause.city);
+    if (city === undefined) cityIds.set(clause.city, (city = cityIds.size));
+    cities[doc] = city;
+    inForce[doc] = clause.inForce ? 1 : 0;
+  }
+  const index: TermIndex<TermKey> = builder.build();
+  return {
+    size: index.size,
+    postings: index.postings,
+    search(terms, options) {
+      const others = new TopK(options.top);
+      const sameCity = new TopK(options.top);
+      const only = options.onlyCity === undefined ? undefined : cityIds.get(options.onlyCity) ?? -1;
+      const own = options.city === undefined ? -1 : cityIds.get(options.city) ?? -1;
+      index.forEachScore(index.vector(terms), options.minScore, (doc, score) => {
+        const city = cities[doc];
+        if (only !== undefined) {
+          if (city === only) others.offer(doc, score);
+        } else if (city === own) {
+          if (inForce[doc] === 1) sameCity.offer(doc, score);
+        } else others.offer(doc, score);
+      });
+      return { others: others.sorted(), sameCityInForce: sameCity.sorted() };
+    },
+  };
+}
+
+function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
