@@ -1,7 +1,8 @@
 /**
  * `# policy-lint-disable-next-line RULE[, RULE…]` suppresses findings that start on the next line
- * (all rules when none is named). When the next line opens a block scalar (`text: |`), the whole block
- * counts as that line: a comment cannot be written inside the block.
+ * (all rules when none is named). When the next line opens a block scalar (`text: |`), or a quoted or
+ * plain scalar that runs over several lines, the whole scalar counts as that line: a comment cannot be
+ * written inside it.
  */
 import type { LineIndex } from './text/lineIndex';
 import type { YNode } from './yaml/nodes';
@@ -37,20 +38,30 @@ export function isSuppressed(suppressions: readonly Suppression[], code: string,
   return false;
 }
 
-/** Line of a block scalar's key → end offset of the block. */
+/** Line of a block or multi-line scalar's key (of the scalar itself in a list) → end offset of the scalar. */
 function blockScalarEndsByLine(root: YNode | undefined, lines: LineIndex): Map<number, number> {
   const ends = new Map<number, number>();
+  const multiLine = (node: YNode, line: number): boolean =>
+    node.kind === 'scalar' && (node.style === 'literal' || node.style === 'folded' || lines.positionAt(node.end).line > line);
   const stack: YNode[] = root ? [root] : [];
+  const seen = new Set<YNode>();
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
     if (node.kind === 'map') {
       for (const pair of node.pairs) {
-        const value = pair.value;
-        if (value.kind === 'scalar' && (value.style === 'literal' || value.style === 'folded')) {
-          ends.set(lines.positionAt(pair.key.start).line, value.end);
-        } else stack.push(value);
+        const line = lines.positionAt(pair.key.start).line;
+        if (multiLine(pair.value, line)) ends.set(line, Math.max(ends.get(line) ?? 0, pair.value.end));
+        else stack.push(pair.value);
       }
-    } else if (node.kind === 'seq') stack.push(...node.items);
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) {
+        const line = lines.positionAt(item.start).line;
+        if (multiLine(item, line)) ends.set(line, Math.max(ends.get(line) ?? 0, item.end));
+        else stack.push(item);
+      }
+    }
   }
   return ends;
 }

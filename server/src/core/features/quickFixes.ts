@@ -11,6 +11,8 @@ import { leadDepartments } from '../model/types';
 import { formatMoney } from '../normalise/money';
 import { PRECEDENT_SCORE } from '../precedents/types';
 import type { PrecedentIndex } from '../precedents/types';
+import { pathAt } from '../yaml/nodeAt';
+import { getPair } from '../yaml/nodes';
 import { clauseAt } from './hover';
 
 export interface TextEdit {
@@ -35,7 +37,7 @@ export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, c
     case 'missing-department': {
       if (!clause) break;
       for (const lead of suggestedLeads(parsed, clause, corpus)) {
-        const edit = insertClauseKey(parsed, clause, `departments: {lead: [${lead}]}`);
+        const edit = addLeadEdit(parsed, clause, lead);
         if (edit) add(zh ? `添加牵头单位：${lead}` : `Add lead department ${lead}`, [edit], fixes.length === 0);
       }
       break;
@@ -60,7 +62,7 @@ export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, c
         const dashColumn = Math.max(0, itemLine.character - 2);
         const lineEnd = parsed.lines.lineEndOffset(parsed.lines.positionAt(lastItem.end).line);
         add(zh ? `在 caps 中加入 ${formatMoney(diagnostic.data.textAmount)}` : `Add ${formatMoney(diagnostic.data.textAmount)} to caps`,
-          [{ start: lineEnd, end: lineEnd, newText: `\n${' '.repeat(dashColumn)}- max: ${formatMoney(diagnostic.data.textAmount)}` }]);
+          [{ start: lineEnd, end: lineEnd, newText: `${newlineOf(parsed)}${' '.repeat(dashColumn)}- max: ${formatMoney(diagnostic.data.textAmount)}` }]);
       }
       break;
     }
@@ -80,7 +82,8 @@ export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, c
       break;
     }
   }
-  if (diagnostic.code !== 'yaml-syntax') fixes.push(suppressFix(parsed, diagnostic, zh));
+  // A comment cannot suppress what concerns the whole file (an empty one has no next line to mark).
+  if (diagnostic.code !== 'yaml-syntax' && parsed.document.yaml.root !== undefined) fixes.push(suppressFix(parsed, diagnostic, zh));
   return fixes;
 }
 
@@ -88,7 +91,7 @@ export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, c
 export function pinPrecedentFix(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentIndex, locale: Locale): QuickFix | undefined {
   const best = corpus.query(clause, { city: parsed.document.city?.value, top: 1, minScore: PRECEDENT_SCORE.confident, excerpts: false }).precedents[0];
   if (!best || clause.precedents.some((p) => p.value.trim() === best.id)) return undefined;
-  const edit = clause.precedents.length === 0 ? insertClauseKey(parsed, clause, `precedents: [${best.id}]`) : undefined;
+  const edit = clause.precedents.length === 0 ? insertClauseKey(parsed, clause, `precedents: [${flowScalar(best.id)}]`) : undefined;
   if (!edit) return undefined;
   return { title: locale === 'zh-CN' ? `引用先例 ${best.id}` : `Pin precedent ${best.id}`, edits: [edit] };
 }
@@ -110,6 +113,59 @@ function suggestedLeads(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentI
   return [...votes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name);
 }
 
+/** The document's line break: new lines match the ones around them. */
+function newlineOf(parsed: ParsedPolicy): string {
+  return parsed.document.yaml.text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** A name as an item of a flow list: plain when YAML reads it back unchanged, else double-quoted. */
+function flowScalar(name: string): string {
+  return /^\s|\s$|[,[\]{}"\\]|: |:$|\s#|^[-?:!&*|>'%@`#]/.test(name) ? JSON.stringify(name) : name;
+}
+
+/**
+ * Gives the clause a lead without a second `departments` key: into the field when there is one
+ * (an empty `lead: []`, a `lead:` with no value, a mapping with support only, an empty list or an
+ * empty value), else as a new `departments: {lead: [...]}` line. Insertions only: nothing is deleted.
+ */
+function addLeadEdit(parsed: ParsedPolicy, clause: Clause, lead: string): TextEdit | undefined {
+  const text = parsed.document.yaml.text;
+  const name = flowScalar(lead);
+  const field = getPair(clause.node, 'departments');
+  if (!field) return insertClauseKey(parsed, clause, `departments: {lead: [${name}]}`);
+  const value = field.value;
+  const at = (offset: number, newText: string): TextEdit => ({ start: offset, end: offset, newText });
+  const afterColon = (key: { end: number }): number | undefined => {
+    const colon = text.indexOf(':', key.end);
+    return colon < 0 ? undefined : colon + 1;
+  };
+  if (value.kind === 'scalar' && value.value === '' && value.style === 'plain') {
+    const offset = afterColon(field.key);
+    return offset === undefined ? undefined : at(offset, ` {lead: [${name}]}`);
+  }
+  if (value.kind === 'seq' && value.flow && value.items.length === 0 && text[value.start] === '[') return at(value.start + 1, name);
+  if (value.kind !== 'map') return undefined;
+  const leadPair = getPair(value, 'lead');
+  if (leadPair) {
+    const list = leadPair.value;
+    if (list.kind === 'seq' && list.flow && list.items.length === 0 && text[list.start] === '[') return at(list.start + 1, name);
+    if (list.kind === 'scalar' && list.value === '' && list.style === 'plain') {
+      const offset = afterColon(leadPair.key);
+      return offset === undefined ? undefined : at(offset, ` [${name}]`);
+    }
+    return undefined;
+  }
+  if (value.flow) {
+    if (value.pairs.length === 0) return text[value.start] === '{' ? at(value.start + 1, `lead: [${name}]`) : undefined;
+    return at(value.pairs[0].key.start, `lead: [${name}], `);
+  }
+  // A block mapping: a new first line at the column of its first key.
+  const first = value.pairs[0];
+  if (!first) return undefined;
+  const column = parsed.lines.positionAt(first.key.start).character;
+  return at(first.key.start, `lead: [${name}]${newlineOf(parsed)}${' '.repeat(column)}`);
+}
+
 /** Inserts `key: value` as a new line of the clause mapping, after its first entry. */
 function insertClauseKey(parsed: ParsedPolicy, clause: Clause, line: string): TextEdit | undefined {
   if (clause.node.flow || clause.node.pairs.length === 0) return undefined;
@@ -117,21 +173,27 @@ function insertClauseKey(parsed: ParsedPolicy, clause: Clause, line: string): Te
   const column = parsed.lines.positionAt(first.key.start).character;
   if (first.value.kind === 'scalar' && (first.value.style === 'literal' || first.value.style === 'folded')) return undefined;
   const at = parsed.lines.lineEndOffset(parsed.lines.positionAt(first.value.end).line);
-  return { start: at, end: at, newText: `\n${' '.repeat(column)}${line}` };
+  return { start: at, end: at, newText: `${newlineOf(parsed)}${' '.repeat(column)}${line}` };
 }
 
-/** `# policy-lint-disable-next-line CODE` above the line (above the key line when inside a block). */
+/**
+ * `# policy-lint-disable-next-line CODE` above the line; above the key's line when the finding sits
+ * inside a scalar that runs over several lines (a block, or a quoted or plain multi-line value),
+ * where a comment line would become part of the value.
+ */
 function suppressFix(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, zh: boolean): QuickFix {
   const text = parsed.document.yaml.text;
   let line = diagnostic.range.start.line;
-  const clause = clauseAt(parsed, diagnostic.start);
-  const block = clause?.text;
-  if (block?.key && diagnostic.start >= block.node.start && diagnostic.start <= block.node.end && (block.node.style === 'literal' || block.node.style === 'folded')) {
-    line = parsed.lines.positionAt(block.key.start).line;
+  const path = pathAt(parsed.document.yaml.root, diagnostic.start);
+  const inner = path[path.length - 1];
+  if (inner?.node.kind === 'scalar' && !inner.onKey) {
+    const opening = parsed.lines.positionAt((inner.key ?? inner.node).start).line;
+    if (opening < line) line = opening;
   }
-  const lineStart = parsed.lines.lineStartOffset(line);
+  // After a byte order mark: a comment before it would make the mark part of the first key.
+  const lineStart = line === 0 && text.startsWith('\uFEFF') ? 1 : parsed.lines.lineStartOffset(line);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, parsed.lines.lineEndOffset(line)))![0];
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = newlineOf(parsed);
   return {
     title: zh ? `在此行停用 ${diagnostic.code}` : `Suppress ${diagnostic.code} on this line`,
     edits: [{ start: lineStart, end: lineStart, newText: `${indent}# policy-lint-disable-next-line ${diagnostic.code}${newline}` }],
