@@ -18,6 +18,8 @@ export interface Closing {
   readonly sentences: string[];
   readonly signatories: string[];
   readonly date?: string;
+  /** The signature and dateline paragraphs, as written. */
+  readonly trailer: string[];
 }
 
 export function splitClosing(paragraphs: readonly Paragraph[]): Closing {
@@ -49,5 +51,6 @@ export function splitClosing(paragraphs: readonly Paragraph[]): Closing {
     sentences: paragraphs.slice(start, end).map((p) => p.text),
     signatories,
     date,
+    trailer: paragraphs.slice(end).map((p) => p.text.trim()),
   };
 }

@@ -83,9 +83,15 @@ function caps(values: readonly ImportedCap[], indent: string): string[] {
   return out;
 }
 
+/** Source text as a comment: one line, whatever breaks it held. */
+function comment(text: string): string {
+  return `# ${text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')}`;
+}
+
 function clause(value: ImportedClause, indent: string): string[] {
   const inner = `${indent}  `;
-  const out = [`${indent}- id: ${quote(value.id)}`];
+  const out = (value.headings ?? []).map((h) => `${indent}${comment(h)}`);
+  out.push(`${indent}- id: ${quote(value.id)}`);
   if (value.title) out.push(`${inner}title: ${scalar(value.title)}`);
   if (value.kind !== 'measure') out.push(`${inner}kind: ${value.kind}`);
   out.push(...block('text', value.text, inner));
@@ -106,6 +112,8 @@ function chapter(value: ImportedChapter, indent: string): string[] {
 export function emitYaml(document: ImportedDocument, sourceName?: string): string {
   const out: string[] = [];
   if (sourceName) out.push(`# source: ${sourceName.replace(/[\r\n]+/g, ' ')}`);
+  // Source text the dialect has no field for stays in the file.
+  for (const note of document.notes ?? []) out.push(comment(`原文：${note}`));
   out.push(`policy: ${scalar(document.policy)}`);
   out.push(`city: ${scalar(document.city)}`);
   const optional: Array<[string, string | undefined]> = [

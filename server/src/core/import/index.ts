@@ -18,9 +18,9 @@ import type { Paragraph } from './paragraphs';
 import { buildStructure } from './structure';
 import { toSimplified } from './traditional';
 import type { DraftClause } from './structure';
-import type { ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
+import type { DroppedText, ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
 
-export type { ImportedCap, ImportedChapter, ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
+export type { DroppedText, ImportedCap, ImportedChapter, ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
 export { emitYaml } from './emitYaml';
 export { splitDocuments } from './split';
 export type { SourceDocument } from './split';
@@ -37,16 +37,20 @@ function withFacts(draft: DraftClause): ImportedClause {
 export function importPolicyText(text: string, options: ImportOptions = {}): ImportResult {
   const warnings: string[] = [];
   const chrome = readChromeMetadata(rawLines(text));
-  let paragraphs: Paragraph[] = toParagraphs(text);
+  const chromeLines: string[] = [];
+  let paragraphs: Paragraph[] = toParagraphs(text, chromeLines);
+  const dropped: DroppedText[] = chromeLines.map((line) => ({ text: line, reason: 'chrome' }));
   let levelHint = options.levelHint ?? chrome.levelLabel;
   const portal = paragraphs[0] ? PORTAL_LEVEL.exec(paragraphs[0].norm) : null;
   if (portal) {
     levelHint ??= portal[1];
     const cut = portal[0].length;
+    dropped.push({ text: paragraphs[0].text.slice(0, cut).trim(), reason: 'portal-label' });
     paragraphs = [{ text: paragraphs[0].text.slice(cut), norm: paragraphs[0].norm.slice(cut) }, ...paragraphs.slice(1)];
   }
 
   const opening = readOpening(paragraphs, options.title);
+  if (opening.preambleHeading) dropped.push({ text: opening.preambleHeading, reason: 'preamble-heading' });
   const title = opening.title ?? '';
   if (!title) warnings.push('no title found');
   const closing = splitClosing(opening.body);
@@ -66,6 +70,7 @@ export function importPolicyText(text: string, options: ImportOptions = {}): Imp
   const status = readStatus(chrome.statusLabel, validity.expires);
   const level = levelOfLabel(levelHint) ?? (city ? levelOfCity(city) : undefined);
   const preamble = outline.nodes.length === 0 ? '' : outline.preamble.map((p) => p.text).join('\n');
+  const notes = [...opening.notes, ...(structure.orphans ?? []), ...closing.trailer];
 
   const document: ImportedDocument = {
     policy: title,
@@ -80,6 +85,7 @@ export function importPolicyText(text: string, options: ImportOptions = {}): Imp
     ...(structure.chapters
       ? { chapters: structure.chapters.map((c) => ({ ...c, clauses: c.clauses.map(withFacts) })) }
       : { clauses: (structure.clauses ?? []).map(withFacts) }),
+    ...(notes.length > 0 ? { notes } : {}),
   };
-  return { yaml: emitYaml(document, options.sourceName), document, warnings };
+  return { yaml: emitYaml(document, options.sourceName), document, warnings, dropped };
 }

@@ -25,6 +25,10 @@ export interface OpeningInfo {
   published?: string;
   /** Paragraphs after the opening (the policy body, preamble first). */
   body: Paragraph[];
+  /** Opening paragraphs kept only as notes: a cover letter (with its 附件 line), a 文号 line with more than the number. */
+  notes: string[];
+  /** A 前言 heading above the preamble, left out. */
+  preambleHeading?: string;
 }
 
 function compactTitle(title: string): string {
@@ -41,7 +45,7 @@ function isoOf(y: string, m: string, d: string): string {
 
 /** Title, 文号 and cover letter at the top of the text. */
 export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string | undefined): OpeningInfo {
-  const info: OpeningInfo = { issuers: [], body: [] };
+  const info: OpeningInfo = { issuers: [], body: [], notes: [] };
   let i = 0;
   const squash = (s: string): string => s.replace(/[\s　]/g, '');
   if (givenTitle) {
@@ -62,7 +66,10 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
     const match = DOC_NUMBER.exec(paragraphs[j].norm);
     if (match && paragraphs[j].norm.trim().length <= match[0].length + 4) {
       info.docNumber = paragraphs[j].text.trim().slice(match.index, match.index + match[0].length);
-      if (j === i) i++;
+      if (j === i) {
+        if (paragraphs[j].text.trim() !== info.docNumber) info.notes.push(paragraphs[j].text.trim());
+        i++;
+      }
       break;
     }
   }
@@ -77,11 +84,13 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
         if (date) info.published = isoOf(date[1], date[2], date[3]);
         else if (SIGNATORY.test(line)) info.issuers.push(line);
       }
+      // The letter itself and its 附件 line; the title repeated after it is the title.
+      info.notes.push(...paragraphs.slice(i, again).map((p) => p.text.trim()));
       i = again + 1;
     }
   }
   // "前言" heads the preamble; it is not part of it.
-  if (paragraphs[i] && /^前\s*言$/.test(paragraphs[i].norm.trim())) i++;
+  if (paragraphs[i] && /^前\s*言$/.test(paragraphs[i].norm.trim())) info.preambleHeading = paragraphs[i++].text.trim();
   info.body = paragraphs.slice(i);
   return info;
 }

@@ -70,11 +70,14 @@ function continues(previous: string, next: string): boolean {
   return parseMarker(next) === undefined;
 }
 
-/** Paragraphs of a document's text, chrome dropped. */
-export function toParagraphs(text: string): Paragraph[] {
+/** Paragraphs of a document's text, chrome dropped (and pushed onto `chrome` when given). */
+export function toParagraphs(text: string, chrome?: string[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   for (const line of rawLines(text)) {
-    if (isChromeLine(line)) continue;
+    if (isChromeLine(line)) {
+      chrome?.push(line);
+      continue;
+    }
     const norm = analysisCopy(line);
     const last = paragraphs[paragraphs.length - 1];
     if (last && continues(last.norm, norm)) {

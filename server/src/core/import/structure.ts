@@ -18,6 +18,8 @@ export interface DraftClause {
   readonly title?: string;
   readonly kind: ImportedKind;
   readonly text: string;
+  /** Section headings without text of their own just above this clause, as written. */
+  readonly headings?: readonly string[];
 }
 
 export interface DraftChapter {
@@ -29,6 +31,8 @@ export interface DraftChapter {
 export interface DraftStructure {
   readonly chapters?: DraftChapter[];
   readonly clauses?: DraftClause[];
+  /** Headings that no clause follows (a chapter without text), as written. */
+  readonly orphans?: string[];
 }
 
 const PROCEDURAL = /^(?:申报条件|申请条件|支持标准|支持内容|支持方式|申报材料|申请材料|政策咨询|咨询方式|申报程序|申报流程|办理流程|支持对象|申报主体|政策内容|概念界定|落实程序|认定条件|认定程序|兑现方式|资金拨付|审核程序)$/;
@@ -78,10 +82,15 @@ interface Collected {
   readonly title?: string;
   readonly titles: Array<string | undefined>;
   readonly text: string;
+  readonly headings?: string[];
 }
 
-/** Clauses of a subtree in document order; `path`/`titles` describe the ancestors. */
-function collect(unit: Unit, path: string[], titles: Array<string | undefined>, boxAt: number | undefined, into: Collected[], topLevel: boolean): void {
+/**
+ * Clauses of a subtree in document order; `path`/`titles` describe the ancestors. A heading with
+ * sub-items but no text of its own (（一）培育人工智能科创产业, 专栏1 …) waits in `pending` and goes
+ * with the next clause, so that no heading is lost.
+ */
+function collect(unit: Unit, path: string[], titles: Array<string | undefined>, boxAt: number | undefined, into: Collected[], topLevel: boolean, pending: string[]): void {
   const node = unit.node;
   const label = node.marker.style === 'bullet' ? `●${(node.parent ? node.parent.children.indexOf(node) : 0) + 1}` : node.marker.label;
   const ownPath = [...path, label];
@@ -92,9 +101,10 @@ function collect(unit: Unit, path: string[], titles: Array<string | undefined>, 
   if (text === '' && unit.children.length === 0 && unit.title) text = unit.title;
   if (text !== '') {
     // A chapter's own text carries no title of its own: the chapter has it.
-    into.push({ source: { path: ownPath, boxAt: ownBox }, title: topLevel || text === unit.title ? undefined : unit.title, titles: ownTitles, text });
-  }
-  for (const child of unit.children) collect(child, ownPath, ownTitles, ownBox, into, false);
+    const headings = pending.splice(0);
+    into.push({ source: { path: ownPath, boxAt: ownBox }, title: topLevel || text === unit.title ? undefined : unit.title, titles: ownTitles, text, ...(headings.length > 0 ? { headings } : {}) });
+  } else if (!topLevel && unit.title !== undefined) pending.push(unit.node.head.text.trim());
+  for (const child of unit.children) collect(child, ownPath, ownTitles, ownBox, into, false, pending);
 }
 
 export function buildStructure(outline: Outline, closing: readonly string[], warnings: string[]): DraftStructure {
@@ -108,15 +118,20 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
   const boxesUnique = new Set(boxLabels).size === boxLabels.length;
   const chaptered = units.some((u) => u.children.length > 0);
   const groups: Array<{ unit?: Unit; items: Collected[] }> = [];
+  const orphans: string[] = [];
   if (chaptered) {
     for (const unit of units) {
       const items: Collected[] = [];
-      collect(unit, [], [], undefined, items, true);
+      const pending: string[] = [];
+      collect(unit, [], [], undefined, items, true, pending);
+      orphans.push(...pending);
       groups.push({ unit, items });
     }
   } else {
     const items: Collected[] = [];
-    for (const unit of units) collect(unit, [], [], undefined, items, false);
+    const pending: string[] = [];
+    for (const unit of units) collect(unit, [], [], undefined, items, false, pending);
+    orphans.push(...pending);
     groups.push({ items });
   }
   if (closing.length > 0) {
@@ -130,18 +145,20 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
     ...(c.title ? { title: c.title } : {}),
     kind: kindOf(c.titles),
     text: c.text,
+    ...(c.headings ? { headings: c.headings } : {}),
   });
   let index = 0;
   const drafted = groups.map((g) => ({ unit: g.unit, clauses: g.items.map((c) => clauseOf(c, index++)) }));
-  if (!chaptered) return { clauses: drafted[0]?.clauses ?? [] };
+  if (!chaptered) return { clauses: drafted[0]?.clauses ?? [], ...(orphans.length > 0 ? { orphans } : {}) };
   const chapters: DraftChapter[] = [];
   for (const g of drafted) {
     const unit = g.unit!;
     if (g.clauses.length === 0) {
       warnings.push(`chapter ${unit.node.marker.label} (${unit.title ?? ''}) has no text and was left out`);
+      orphans.push(unit.node.head.text.trim());
       continue;
     }
     chapters.push({ id: unit.node.marker.label, ...(unit.title ? { title: unit.title } : {}), clauses: g.clauses });
   }
-  return { chapters };
+  return { chapters, ...(orphans.length > 0 ? { orphans } : {}) };
 }

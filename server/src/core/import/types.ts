@@ -26,6 +26,11 @@ export interface ImportedClause {
   readonly text: string;
   readonly departments?: ImportedDepartments;
   readonly caps?: readonly ImportedCap[];
+  /**
+   * Section headings above this clause that have no text of their own (（一）培育人工智能科创产业,
+   * 专栏1 …), as written, outermost first: emitted as comments above the clause.
+   */
+  readonly headings?: readonly string[];
 }
 
 export interface ImportedChapter {
@@ -47,6 +52,11 @@ export interface ImportedDocument {
   /** Exactly one of chapters / clauses is set. */
   readonly chapters?: readonly ImportedChapter[];
   readonly clauses?: readonly ImportedClause[];
+  /**
+   * Source paragraphs the dialect has no field for (a cover letter, a 文号 line's other words, the
+   * signature and dateline, a chapter without text), as written: emitted as `# 原文：` comments.
+   */
+  readonly notes?: readonly string[];
 }
 
 export interface ImportOptions {
@@ -60,8 +70,18 @@ export interface ImportOptions {
   readonly levelHint?: string;
 }
 
+/** Source text the importer leaves out of the YAML altogether: page furniture, never policy text. */
+export interface DroppedText {
+  /** The line (or the part of it) as written, trimmed. */
+  readonly text: string;
+  /** chrome: portal/compilation chrome, page numbers, TOC entries (chrome.ts); portal-label: 【苏州市级】 before a title; preamble-heading: 前言. */
+  readonly reason: 'chrome' | 'portal-label' | 'preamble-heading';
+}
+
 export interface ImportResult {
   readonly yaml: string;
   readonly document: ImportedDocument;
   readonly warnings: string[];
+  /** Everything else of the source is in the YAML: as values, or as comments (headings, notes). */
+  readonly dropped: readonly DroppedText[];
 }
