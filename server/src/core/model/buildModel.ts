@@ -10,6 +10,7 @@ import { parsePeriod, parseTier } from '../normalise/tiers';
 import { findDepartmentMarkers } from '../normalise/departments';
 import { analyseMoney } from '../normalise/caps';
 import { foldWidth } from '../normalise/width';
+import { RecentCache } from '../text/recentCache';
 import type { MoneyUnit } from '../normalise/types';
 import type {
   CapEntry, Chapter, Clause, ClauseDepartments, ClauseKind, DepartmentRef, Located, PolicyDocument, PolicyLevel,
@@ -113,23 +114,17 @@ function readClause(node: YMap, index: number, unit: MoneyUnit, chapter: Chapter
 /**
  * Facts of recent clause texts. The normalisers are pure functions of the text and their offsets are
  * into the text, so a clause whose text did not change since the last parse (every clause but the one
- * being typed in) shares its facts instead of being analysed again. Least recently used first out.
+ * being typed in) shares its facts instead of being analysed again.
  */
-const factsByText = new Map<string, TextFacts>();
-const FACTS_CACHE_SIZE = 20000;
+const factsByText = new RecentCache<TextFacts>(20000);
 
 /** Runs the normalisers over a clause text once; every rule reads the result. */
 function analyseText(text: string): TextFacts {
   const known = factsByText.get(text);
-  if (known) {
-    factsByText.delete(text); // refresh its place in the LRU order
-    factsByText.set(text, known);
-    return known;
-  }
+  if (known) return known;
   const folded = foldWidth(text); // once per clause, shared by every normaliser
   const money = analyseMoney(text, folded);
   const facts: TextFacts = { departmentMarkers: findDepartmentMarkers(text, folded), capMentions: money.capMentions, amounts: money.amounts, rates: money.rates };
-  if (factsByText.size >= FACTS_CACHE_SIZE) factsByText.delete(factsByText.keys().next().value as string);
   factsByText.set(text, facts);
   return facts;
 }

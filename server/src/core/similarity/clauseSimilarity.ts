@@ -7,6 +7,7 @@
  * prefix filtering (rarest bigrams first), so a 5000-clause draft is not compared pair by pair.
  */
 import type { Clause, PolicyDocument } from '../model/types';
+import { RecentCache } from '../text/recentCache';
 
 export interface ClauseMatch {
   readonly clause: Clause;
@@ -76,37 +77,47 @@ function compact(code: number): number {
 
 const EMPTY = new Int32Array(0);
 /**
- * Distinct bigrams of a clause's comparable text, in order of first occurrence, by clause text. The
- * comparable text is a function of the text alone (its facts are), so unchanged clauses are not
- * tokenised again on the next keystroke. Least recently used first out.
+ * Every bigram seen gets a slot number for the life of the process, so per-document work runs on
+ * typed arrays indexed by slot instead of maps keyed by bigram.
  */
-const bigramsByText = new Map<string, Int32Array>();
-const BIGRAM_CACHE_SIZE = 20000;
+const slots = new Map<number, number>();
+/** Past this many slots (years of typing, or fuzzing), numbering starts over. */
+const MAX_SLOTS = 1 << 20;
+/**
+ * Distinct bigram slots of a clause's comparable text, in order of first occurrence, by clause text.
+ * The comparable text is a function of the text alone (its facts are), so unchanged clauses are not
+ * tokenised again on the next keystroke.
+ */
+const slotsByText = new RecentCache<Int32Array>(20000);
 
 function bigramsOf(clause: Clause): Int32Array {
   const text = clause.text?.value;
   if (!text) return EMPTY;
-  const known = bigramsByText.get(text);
-  if (known) {
-    bigramsByText.delete(text);
-    bigramsByText.set(text, known);
-    return known;
-  }
+  const known = slotsByText.get(text);
+  if (known) return known;
   const codes = comparableCodes(clause);
   const seen = new Set<number>();
-  const grams: number[] = [];
+  const list: number[] = [];
   for (let i = 0; i + 1 < codes.length; i++) {
     const gram = compact(codes[i]) * 32768 + compact(codes[i + 1]);
-    if (!seen.has(gram)) {
-      seen.add(gram);
-      grams.push(gram);
+    if (seen.has(gram)) continue;
+    seen.add(gram);
+    let slot = slots.get(gram);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(gram, slot);
     }
+    list.push(slot);
   }
-  const result = Int32Array.from(grams);
-  if (bigramsByText.size >= BIGRAM_CACHE_SIZE) bigramsByText.delete(bigramsByText.keys().next().value as string);
-  bigramsByText.set(text, result);
+  const result = Int32Array.from(list);
+  slotsByText.set(text, result);
   return result;
 }
+
+/** Per slot: the document-local id, valid when `stampOf[slot]` is the current pass. */
+let localIdOf = new Int32Array(1024);
+let stampOf = new Int32Array(1024);
+let pass = 0;
 
 /**
  * The last result per document: when no clause's comparable text changed (an amount, a cap, a
@@ -122,6 +133,12 @@ const previousByUri = new Map<string, Previous>();
 const PREVIOUS_DOCUMENTS = 32;
 
 function computeMatches(clauses: readonly Clause[], threshold: number, uri?: string): Map<Clause, ClauseMatch> {
+  if (slots.size > MAX_SLOTS) {
+    // Before any lookup of this pass, so all its slots come from one numbering.
+    slots.clear();
+    slotsByText.clear();
+    previousByUri.clear();
+  }
   const grams = clauses.map(bigramsOf);
   const previous = uri === undefined ? undefined : previousByUri.get(uri);
   let matches: Previous['matches'];
@@ -144,27 +161,38 @@ function computeMatches(clauses: readonly Clause[], threshold: number, uri?: str
 
 function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ earlier: number; score: number } | undefined> {
   // Bigrams mapped to dense ids in order of first occurrence in the document.
-  const vocabulary = new Map<number, number>();
+  if (localIdOf.length < slots.size) {
+    const size = Math.max(slots.size, localIdOf.length * 2);
+    localIdOf = new Int32Array(size);
+    stampOf = new Int32Array(size);
+    pass = 0;
+  }
+  if (++pass === 0x7fffffff) {
+    stampOf.fill(0);
+    pass = 1;
+  }
+  let vocabularySize = 0;
   const sets: Int32Array[] = grams.map((list) => {
     const ids = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) {
-      let id = vocabulary.get(list[i]);
-      if (id === undefined) {
-        id = vocabulary.size;
-        vocabulary.set(list[i], id);
+      const slot = list[i];
+      if (stampOf[slot] !== pass) {
+        stampOf[slot] = pass;
+        localIdOf[slot] = vocabularySize++;
       }
-      ids[i] = id;
+      ids[i] = localIdOf[slot];
     }
     return ids;
   });
-  // Global order: rarest bigram first, so prefixes are short and selective.
-  const frequency = new Int32Array(vocabulary.size);
-  for (const set of sets) for (const id of set) frequency[id]++;
-  const order = new Int32Array(vocabulary.size);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => frequency[a] - frequency[b] || a - b);
-  const rank = new Int32Array(vocabulary.size);
-  for (let position = 0; position < order.length; position++) rank[order[position]] = position;
+  // Global order: rarest bigram first (ties by id), so prefixes are short and selective. A counting
+  // sort: frequencies are at most the number of clauses.
+  const frequency = new Int32Array(vocabularySize);
+  for (const set of sets) for (let i = 0; i < set.length; i++) frequency[set[i]]++;
+  const startOf = new Int32Array(grams.length + 2);
+  for (let id = 0; id < vocabularySize; id++) startOf[frequency[id] + 1]++;
+  for (let f = 1; f < startOf.length; f++) startOf[f] += startOf[f - 1];
+  const rank = new Int32Array(vocabularySize);
+  for (let id = 0; id < vocabularySize; id++) rank[id] = startOf[frequency[id]]++;
   const ranked = sets.map((set) => {
     const out = new Int32Array(set.length);
     for (let i = 0; i < set.length; i++) out[i] = rank[set[i]];
@@ -173,7 +201,7 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
 
   // Dice ≥ t  ⇔  Jaccard ≥ t / (2 − t); prefix filtering works on Jaccard.
   const jaccard = threshold / (2 - threshold);
-  const prefixIndex = new Map<number, number[]>();
+  const prefixIndex: Array<number[] | undefined> = new Array(vocabularySize);
   const result: Array<{ earlier: number; score: number } | undefined> = new Array(ranked.length).fill(undefined);
   // Identical wordings (the same clause pasted twice) need no candidate search at all.
   const firstWithSameTokens = new Map<number, number[]>();
@@ -195,7 +223,7 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
     const prefix = size - Math.ceil(jaccard * size) + 1;
     let best: { earlier: number; score: number } | undefined;
     for (let p = 0; p < prefix; p++) {
-      const postings = prefixIndex.get(tokens[p]);
+      const postings = prefixIndex[tokens[p]];
       if (!postings || postings.length > MAX_POSTINGS) continue;
       for (const i of postings) {
         if (seenBy[i] === j + 1) continue;
@@ -215,9 +243,9 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
     }
     if (best) result[j] = best;
     for (let p = 0; p < prefix; p++) {
-      const list = prefixIndex.get(tokens[p]);
+      const list = prefixIndex[tokens[p]];
       if (list) list.push(j);
-      else prefixIndex.set(tokens[p], [j]);
+      else prefixIndex[tokens[p]] = [j];
     }
   }
   return result;

@@ -1,0 +1,33 @@
+/**
+ * A bounded memo for values derived from text (clause facts, similarity tokens): what was used in the
+ * last few parses stays, what was not is dropped. Two generations instead of a strict LRU, so a hit
+ * costs one or two map lookups and no reordering, on every clause of every keystroke.
+ */
+export class RecentCache<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  /** Holds at most about 2 × `generation` entries. */
+  constructor(private readonly generation: number) {}
+
+  get(key: string): V | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
+  }
+
+  clear(): void {
+    this.young = new Map();
+    this.old = new Map();
+  }
+
+  set(key: string, value: V): void {
+    if (this.young.size >= this.generation) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, value);
+  }
+}
