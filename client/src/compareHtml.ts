@@ -32,7 +32,7 @@ export function renderCompareHtml(result: CityComparison, draftTitle: string, no
 <html lang="zh-CN">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${e(cspSource)} 'nonce-${e(nonce)}'; script-src 'nonce-${e(nonce)}';">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${e(cspSource)} 'nonce-${e(nonce)}'; script-src 'nonce-${e(nonce)}'; base-uri 'none'; form-action 'none';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${e(draftTitle)} — ${e(result.city)}</title>
 <style nonce="${e(nonce)}">
@@ -69,10 +69,20 @@ export function renderCompareHtml(result: CityComparison, draftTitle: string, no
 /** Messages the page may send; anything else is ignored. */
 export type PanelMessage = { type: 'reveal'; clause: string } | { type: 'export' };
 
-export function parsePanelMessage(message: unknown): PanelMessage | undefined {
-  if (!message || typeof message !== 'object') return undefined;
+/** The draft clause ids the page links to: the only ones a `reveal` may name. */
+export function revealableClauses(result: CityComparison): Set<string> {
+  return new Set([...result.pairs.map((p) => p.clause.id), ...result.onlyOurs.map((c) => c.id)]);
+}
+
+/**
+ * A message from the page, or undefined. The page is ours, but whatever runs in it could post
+ * anything: only these two shapes pass, and `reveal` only with a clause id the page shows.
+ */
+export function parsePanelMessage(message: unknown, clauses?: ReadonlySet<string>): PanelMessage | undefined {
+  if (!message || typeof message !== 'object' || Array.isArray(message)) return undefined;
   const m = message as Record<string, unknown>;
   if (m.type === 'export') return { type: 'export' };
-  if (m.type === 'reveal' && typeof m.clause === 'string' && m.clause.length <= 64) return { type: 'reveal', clause: m.clause };
+  if (m.type === 'reveal' && typeof m.clause === 'string' && m.clause.length <= 64 && !/[\u0000-\u001f\u007f]/.test(m.clause)
+    && (!clauses || clauses.has(m.clause))) return { type: 'reveal', clause: m.clause };
   return undefined;
 }

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { CityComparison, ClausePrecedents } from '../../server/src/core';
-import { parsePanelMessage, renderCompareHtml } from './compareHtml';
+import { parsePanelMessage, renderCompareHtml, revealableClauses } from './compareHtml';
+import { configurationItem, HOVER_COMMANDS, serverInitOptions } from './trust';
 
 let client: LanguageClient | undefined;
 const CORPUS_SCHEME = 'policy-corpus';
@@ -30,16 +31,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc },
   };
-  const settings = vscode.workspace.getConfiguration('policyLint');
-  const trusted = vscode.workspace.isTrusted;
+  const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('policyLint');
+  const folders = (): string[] => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   // Server errors and rule failures are logged here; a crashed server is restarted, at most 5 times.
   const outputChannel = vscode.window.createOutputChannel('Policy Lint', { log: true });
   context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
     outputChannel,
     connectionOptions: { maxRestartCount: 5 },
+    // Hover Markdown may run only these commands; the server escapes every draft and corpus string.
+    markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS }, supportHtml: false },
     documentSelector: [{ language: 'policy-yaml', scheme: 'file' }, { language: 'policy-yaml', scheme: 'untitled' }],
     middleware: {
+      // In an untrusted workspace the server sees user settings only, never the workspace's.
+      workspace: {
+        configuration: (params, token, next) => (vscode.workspace.isTrusted
+          ? next(params, token)
+          : params.items.map((item) => configurationItem(item.section, (key) => settings().inspect(key), false))),
+      },
       // Definitions and references into the corpus open read-only.
       provideDefinition: async (document, position, token, next) => {
         const result = await next(document, position, token);
@@ -51,11 +60,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
     synchronize: { configurationSection: 'policyLint' },
-    // Workspace corpus folders only in a trusted workspace; the bundled corpus always loads.
-    initializationOptions: { corpus: trusted ? settings.get<string[]>('corpus', []) : [] },
+    // Workspace corpus folders and .policylintrc.yaml only in a trusted workspace; the bundled corpus
+    // always loads. A function, so that a restart after trust is granted sees the new decision.
+    initializationOptions: () => serverInitOptions(settings().inspect('corpus'), vscode.workspace.isTrusted, folders()),
   };
   client = new LanguageClient('policyLint', 'Policy Lint', serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    outputChannel.appendLine('Workspace trusted: restarting the server with the workspace settings, corpus folders and config file.');
+    void client?.restart();
+  }));
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   status.command = 'policyLint.compareWithCity';
@@ -68,9 +82,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('policyLint.showPrecedents', (uri?: string, clause?: string) => showPrecedents(uri, clause)),
+    // Arguments come from code lenses, menus and (for the first two) hover links: anything else is ignored.
+    vscode.commands.registerCommand('policyLint.showPrecedents', (uri?: unknown, clause?: unknown) =>
+      showPrecedents(typeof uri === 'string' ? uri : undefined, typeof clause === 'string' && clause.length <= 64 ? clause : undefined)),
     vscode.commands.registerCommand('policyLint.compareWithCity', () => compareWithCity(context)),
-    vscode.commands.registerCommand('policyLint.importPolicyText', (target?: vscode.Uri) => importPolicyText(target)),
+    vscode.commands.registerCommand('policyLint.importPolicyText', (target?: unknown) => importPolicyText(target instanceof vscode.Uri ? target : undefined)),
     // Corpus documents open read-only: precedents are references, not drafts.
     vscode.workspace.registerTextDocumentContentProvider(CORPUS_SCHEME, {
       provideTextDocumentContent: async (uri) => Buffer.from(await vscode.workspace.fs.readFile(uri.with({ scheme: 'file' }))).toString('utf8'),
@@ -134,8 +150,9 @@ async function compareWithCity(context: vscode.ExtensionContext): Promise<void> 
   const nonce = crypto.randomBytes(16).toString('base64');
   const title = /^policy:\s*(.+)$/m.exec(editor.document.getText())?.[1] ?? path.basename(uri.fsPath);
   panel.webview.html = renderCompareHtml(response.result, title, nonce, panel.webview.cspSource);
+  const clauses = revealableClauses(response.result);
   panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-    const message = parsePanelMessage(raw);
+    const message = parsePanelMessage(raw, clauses);
     if (message?.type === 'reveal') {
       const document = await vscode.workspace.openTextDocument(uri);
       const line = document.getText().split('\n').findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${message.clause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));

@@ -5,14 +5,17 @@
 import { createConnection, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, InitializeParams, Position } from 'vscode-languageserver/node';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPolicyLanguageService, LintCancelled, validateConfig } from './core';
+import { createPolicyLanguageService, LintCancelled, mergeConfigs, parseConfigText, validateConfig } from './core';
 import type { LintConfig, Locale, ParsedPolicy } from './core';
 import { DocumentCache } from './documentCache';
 import { bundledCorpusDir, readCorpus } from './host/corpusFiles';
 import { importPolicyText } from './core/import';
 import { compareMarkdown } from './host/compareFormat';
+import { decodeBytes } from './host/decode';
 import { toCodeAction, toCompletion, toLspDiagnostic, toSymbol } from './toLsp';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -26,13 +29,48 @@ const cache = new DocumentCache(service);
 let locale: Locale = 'en';
 let canReadConfiguration = false;
 let config: LintConfig | undefined;
+/** `.policylintrc.yaml` of the workspace, when the client allows it (VS Code: only in a trusted workspace). */
+let fileConfig: LintConfig | undefined;
+
+const CONFIG_NAMES = ['.policylintrc.yaml', '.policylintrc.yml'];
+
+/** Reads the first workspace folder's config file and adds its corpus folders (relative to the file). */
+function loadWorkspaceConfig(params: InitializeParams): void {
+  const roots = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])];
+  for (const uri of roots) {
+    let dir: string;
+    try {
+      dir = fileURLToPath(uri);
+    } catch {
+      continue; // not a file: URI
+    }
+    const file = CONFIG_NAMES.map((name) => path.join(dir, name)).find((f) => fs.existsSync(f));
+    if (!file) continue;
+    try {
+      const { config: read, errors } = parseConfigText(decodeBytes(fs.readFileSync(file), path.basename(file)).text);
+      for (const error of errors) connection.console.error(`${file}: ${error}`);
+      fileConfig = read;
+      for (const folder of read.corpus ?? []) {
+        const full = path.resolve(dir, folder);
+        if (fs.existsSync(full) && fs.statSync(full).isDirectory()) corpusDirs.push(full);
+        else connection.console.error(`${file}: corpus folder '${folder}' does not exist`);
+      }
+    } catch (err) {
+      connection.console.error(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return;
+  }
+}
 
 connection.onInitialize((params: InitializeParams) => {
   locale = params.locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   // Extra corpus folders from the client; read before the index is first built.
-  const options = params.initializationOptions as { corpus?: unknown; bundledCorpus?: unknown } | undefined;
+  const options = params.initializationOptions as { corpus?: unknown; bundledCorpus?: unknown; workspaceConfig?: unknown } | undefined;
   if (options?.bundledCorpus === false) corpusDirs.length = 0; // tests and users who want only their own
   if (Array.isArray(options?.corpus)) corpusDirs.push(...options.corpus.filter((d): d is string => typeof d === 'string' && fs.existsSync(d)));
+  // Any client may say no; VS Code does in an untrusted workspace (client/src/trust.ts).
+  if (options?.workspaceConfig !== false) loadWorkspaceConfig(params);
+  config = fileConfig;
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
@@ -57,7 +95,9 @@ async function refreshConfiguration(): Promise<void> {
   if (canReadConfiguration) {
     try {
       const settings: unknown = await connection.workspace.getConfiguration('policyLint');
-      config = settings && typeof settings === 'object' ? validateConfig(settings as Record<string, unknown>).config : undefined;
+      const fromSettings = settings && typeof settings === 'object' ? validateConfig(settings as Record<string, unknown>).config : undefined;
+      // Editor settings win over the workspace's config file, rule by rule.
+      config = fileConfig || fromSettings ? mergeConfigs(fileConfig, fromSettings) : undefined;
     } catch (err) {
       connection.console.error(`could not read settings: ${String(err)}`);
     }
