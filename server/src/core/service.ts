@@ -6,6 +6,7 @@ import { lintParsed } from './engine';
 import type { LintRun, ParsedPolicy } from './engine';
 import type { Logger, PolicyDiagnostic } from './diagnostics';
 import { buildModel } from './model/buildModel';
+import type { PolicyDocument } from './model/types';
 import { compareWithCity } from './precedents/compare';
 import type { CityComparison } from './precedents/compare';
 import { buildPrecedentIndex } from './precedents/precedentIndex';
@@ -34,6 +35,11 @@ export interface CorpusSource {
   readonly text: string;
   /** Where it was read from (a file URI), for links that open it. */
   readonly uri?: string;
+  /**
+   * Its model when the adapter already has it (a build-time snapshot, server/src/host/corpusSnapshot.ts):
+   * equal to `parse(text, 'corpus:' + id).document`, so the text is not parsed again.
+   */
+  readonly document?: PolicyDocument;
 }
 
 export interface PolicyServiceHost {
@@ -82,12 +88,12 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
     if (!index) {
       const documents: CorpusDocument[] = [];
       for (const source of host.corpus?.() ?? []) {
-        const parsed = parse(source.text, `corpus:${source.id}`);
-        if (parsed.document.yaml.error) {
-          host.logger?.error(`corpus document ${source.id} is not valid YAML: ${parsed.document.yaml.error.message}`);
+        const document = source.document ?? parse(source.text, `corpus:${source.id}`).document;
+        if (document.yaml.error) {
+          host.logger?.error(`corpus document ${source.id} is not valid YAML: ${document.yaml.error.message}`);
           continue;
         }
-        documents.push({ id: source.id, document: parsed.document, uri: source.uri });
+        documents.push({ id: source.id, document, uri: source.uri });
       }
       index = buildPrecedentIndex(documents);
     }

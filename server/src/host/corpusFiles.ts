@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CorpusSource } from '../core';
+import { loadCorpusSnapshot, sha1 } from './corpusSnapshot';
 import { decodeBytes } from './decode';
 import { UsageError } from './usageError';
 
@@ -23,8 +24,16 @@ export function checkCorpusDirs(dirs: readonly string[], cwd: string): string[] 
   });
 }
 
-/** Reads every *.policy.yaml under the folders; ids are file names without `.policy.yaml`. */
-export function readCorpus(dirs: readonly string[]): CorpusSource[] {
+/**
+ * Reads every *.policy.yaml under the folders; ids are file names without `.policy.yaml`. Files of
+ * the bundled corpus whose bytes the build-time snapshot knows come with their model (see
+ * ./corpusSnapshot.ts), so the service does not parse them again.
+ */
+export function readCorpus(dirs: readonly string[], snapshotFile?: string): CorpusSource[] {
+  const bundled = bundledCorpusDir();
+  const snapshot = dirs.some((dir) => bundled !== undefined && path.resolve(dir) === bundled) || snapshotFile
+    ? loadCorpusSnapshot(snapshotFile)
+    : undefined;
   const sources: CorpusSource[] = [];
   const seen = new Set<string>();
   for (const dir of dirs) {
@@ -34,7 +43,10 @@ export function readCorpus(dirs: readonly string[]): CorpusSource[] {
       seen.add(match[1]);
       try {
         const file = path.join(dir, name);
-        sources.push({ id: match[1], text: decodeBytes(fs.readFileSync(file), name).text, uri: pathToFileURL(file).href });
+        const bytes = fs.readFileSync(file);
+        const known = snapshot?.files[name];
+        const document = known && known.sha1 === sha1(bytes) ? known.document : undefined;
+        sources.push({ id: match[1], text: document ? document.yaml.text : decodeBytes(bytes, name).text, uri: pathToFileURL(file).href, document });
       } catch {
         // An unreadable corpus file is skipped; the rest still serves.
       }

@@ -1,0 +1,96 @@
+/**
+ * The bundled corpus, parsed at build time. `npm run build` (packaging/corpusSnapshot.js) and
+ * `npm run bundle` (packaging/bundle.js) write the models of corpus/*.policy.yaml with v8.serialize
+ * next to the code that reads them; at start the server deserializes them instead of parsing 39 YAML
+ * documents through the normalisers.
+ *
+ * A snapshot is used only while it matches: the code that made it (a fingerprint of the compiled core,
+ * or of the bundle) and each corpus file's bytes (SHA-1). Anything else (an edited corpus file, a
+ * rebuilt core, a missing or unreadable snapshot) is parsed as before, so a stale snapshot costs time,
+ * never correctness. test/corpusSnapshot.test.ts proves a snapshot equals a fresh parse.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import { createPolicyLanguageService } from '../core';
+import type { PolicyDocument } from '../core';
+import { decodeBytes } from './decode';
+
+const FORMAT = 'policy-lint corpus snapshot 1';
+
+export interface CorpusSnapshot {
+  readonly format: string;
+  /** Fingerprints of the code that may use it (codeFingerprint() of each build that made it). */
+  readonly code: readonly string[];
+  /** Per file name: SHA-1 of its bytes and its model. */
+  readonly files: Readonly<Record<string, { readonly sha1: string; readonly document: PolicyDocument }>>;
+}
+
+/** Where this build keeps its snapshot: next to the running code (out/server/src/host/ or dist/). */
+export function snapshotPath(): string {
+  return path.join(__dirname, 'corpus.snapshot');
+}
+
+export function sha1(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * What the models depend on: in the tsc output, the bytes of every compiled module of the core (a
+ * rebuild that changes any of them changes it; one that re-emits the same code does not); in a
+ * bundle, the bundle's bytes.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const core = path.join(__dirname, '..', 'core');
+  if (path.basename(__dirname) === 'host' && fs.existsSync(core)) {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.js')) files.push(full);
+      }
+    };
+    walk(core);
+    const hash = createHash('sha1');
+    for (const file of files.sort()) hash.update(`${path.relative(core, file)}\0`).update(fs.readFileSync(file));
+    fingerprint = hash.digest('hex');
+  } else {
+    fingerprint = sha1(fs.readFileSync(__filename));
+  }
+  return fingerprint;
+}
+
+/** The snapshot at `file` when it was made by this code; undefined otherwise (then parse as usual). */
+export function loadCorpusSnapshot(file = snapshotPath()): CorpusSnapshot | undefined {
+  try {
+    if (!fs.existsSync(file)) return undefined;
+    const snapshot = v8.deserialize(fs.readFileSync(file)) as CorpusSnapshot;
+    if (snapshot?.format !== FORMAT || !snapshot.code.includes(codeFingerprint())) return undefined;
+    return snapshot;
+  } catch {
+    return undefined; // unreadable or from another Node version: parse instead
+  }
+}
+
+/** Parses every *.policy.yaml of `dir` and writes the snapshot for the given code fingerprints. */
+export function writeCorpusSnapshot(dir: string, file: string, code: readonly string[]): number {
+  const service = createPolicyLanguageService();
+  const files: Record<string, { sha1: string; document: PolicyDocument }> = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    const match = /^(.*)\.policy\.ya?ml$/.exec(name);
+    if (!match) continue;
+    const bytes = fs.readFileSync(path.join(dir, name));
+    // Decoded exactly as readCorpus decodes, so the model is the one a fresh read would build.
+    files[name] = { sha1: sha1(bytes), document: service.parse(decodeBytes(bytes, name).text, `corpus:${match[1]}`).document };
+  }
+  const snapshot: CorpusSnapshot = { format: FORMAT, code, files };
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, v8.serialize(snapshot));
+  fs.renameSync(temporary, file);
+  return Object.keys(files).length;
+}
