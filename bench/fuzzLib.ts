@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PolicyLanguageService, PolicyDiagnostic } from '../server/src/core';
 import type { CorpusSource } from '../server/src/core';
+import type { PolicySymbol } from '../server/src/core/features/symbols';
+import { linkTarget } from '../server/src/core/features/markdown';
 
 /** mulberry32: small, fast, seedable. */
 export function prng(seed: number): () => number {
@@ -114,6 +116,29 @@ export const MUTATORS: Readonly<Record<string, Mutator>> = {
   crlf(text, rand) {
     return rand() < 0.5 ? text.replace(/\n/g, '\r\n') : text.replace(/\n/g, () => (rand() < 0.3 ? '\r' : '\n'));
   },
+  /** A value of the wrong type after a key: a list, a mapping, a number, null, a boolean, an alias. */
+  retype(text, rand) {
+    const values = ['[1, 2]', '{a: 1}', '12345', '~', 'true', '-1e400', '.nan', '""', '*a', '!!binary aGVsbG8=', '[[[]]]', '{lead: {x: [y]}}'];
+    let out = text;
+    const n = 1 + int(rand, 3);
+    for (let i = 0; i < n; i++) {
+      const keys = [...out.matchAll(/^([ \t-]*[A-Za-z]+):[ \t]*([^\n]*)$/gm)];
+      if (keys.length === 0) break;
+      const m = pick(rand, keys);
+      const at = (m.index ?? 0) + m[1].length + 1;
+      out = `${out.slice(0, at)} ${pick(rand, values)}${out.slice(at + m[0].length - m[1].length - 1)}`;
+    }
+    return out;
+  },
+  /** Wraps a value in deep flow nesting. */
+  nest(text, rand) {
+    const depth = 1 + int(rand, 200);
+    const colon = text.indexOf(': ', int(rand, Math.max(1, text.length)));
+    if (colon < 0) return text;
+    const end = text.indexOf('\n', colon);
+    const stop = end < 0 ? text.length : end;
+    return `${text.slice(0, colon + 2)}${'['.repeat(depth)}${text.slice(colon + 2, stop)}${']'.repeat(depth)}${text.slice(stop)}`;
+  },
 };
 
 const MUTATOR_NAMES = Object.keys(MUTATORS);
@@ -151,6 +176,21 @@ function checkRange(text: string, lines: number[], d: { start: number; end: numb
   }
 }
 
+function checkOffsets(text: string, start: number, end: number, what: string): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length)) {
+    throw new Error(`${what}: offsets ${start}..${end} outside 0..${text.length}`);
+  }
+}
+
+function checkSymbols(text: string, symbols: readonly PolicySymbol[]): void {
+  for (const s of symbols) {
+    checkOffsets(text, s.start, s.end, `symbol ${s.name}`);
+    checkOffsets(text, s.selectionStart, s.selectionEnd, `selection of symbol ${s.name}`);
+    if (s.selectionStart < s.start || s.selectionEnd > s.end) throw new Error(`symbol ${s.name}: selection outside the symbol`);
+    checkSymbols(text, s.children);
+  }
+}
+
 /**
  * Runs every feature over `text` and checks the invariants; throws an Error naming what broke.
  * Returns the milliseconds the document took.
@@ -168,13 +208,24 @@ export function checkDocument(service: PolicyLanguageService, text: string, rand
   for (let i = 0; i < 3; i++) offsets.add(Math.floor(rand() * (text.length + 1)));
   for (const d of diagnostics.slice(0, 3)) offsets.add(d.start);
   for (const offset of offsets) {
-    service.hover(parsed, offset);
+    const hover = service.hover(parsed, offset);
+    if (hover) {
+      checkOffsets(text, hover.start, hover.end, `hover at ${offset}`);
+      // Links only where hovers may link: a corpus file or a policyLint.* command.
+      for (const m of hover.markdown.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g)) {
+        if (linkTarget(m[1]) !== m[1]) throw new Error(`hover at ${offset}: link to '${m[1]}'`);
+      }
+    }
     service.completions(parsed, offset);
     service.definition(parsed, offset);
   }
-  service.symbols(parsed);
-  service.folding(parsed);
-  service.codeLenses(parsed);
+  checkSymbols(text, service.symbols(parsed));
+  const lineCount = lines.length;
+  for (const f of service.folding(parsed)) {
+    if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lineCount)) throw new Error(`folding ${f.startLine}-${f.endLine} outside ${lineCount} lines`);
+  }
+  for (const lens of service.codeLenses(parsed)) checkOffsets(text, lens.start, lens.end, `code lens of ${lens.clause}`);
+  const validYaml = parsed.document.yaml.error === undefined;
   // Diagnostic fixes do not depend on the offset; only the pin-a-precedent fix does. So: all fixes
   // once, then the extra ones at a few more offsets; identical edit sets are applied once.
   const fixes = [...service.quickFixes(parsed, diagnostics, 0)];
@@ -194,7 +245,9 @@ export function checkDocument(service: PolicyLanguageService, text: string, rand
     applied.add(key);
     let fixed = text;
     for (let i = edits.length - 1; i >= 0; i--) fixed = fixed.slice(0, edits[i].start) + edits[i].newText + fixed.slice(edits[i].end);
-    service.parse(fixed, 'file:///fuzz.policy.yaml');
+    const again = service.parse(fixed, 'file:///fuzz.policy.yaml');
+    // A fix may not break a document that was valid YAML.
+    if (validYaml && again.document.yaml.error) throw new Error(`quick fix '${fix.title}' breaks the YAML: ${again.document.yaml.error.message}`);
   }
   return performance.now() - t0;
 }
@@ -240,8 +293,12 @@ export interface FuzzResult {
   readonly failures: FuzzFailure[];
 }
 
-/** Runs `count` mutants (round-robin over the seeds) from `seed`; collects failures instead of stopping. */
-export function runFuzz(service: PolicyLanguageService, seeds: ReadonlyArray<{ name: string; text: string }>, count: number, seed: number, onProgress?: (done: number) => void): FuzzResult {
+/**
+ * Runs `count` mutants (round-robin over the seeds) from `seed`; collects failures instead of
+ * stopping. With `budgetMs`, a document that takes longer is a failure too (`npm run fuzz`; the unit
+ * test sets no budget: it asserts no timing).
+ */
+export function runFuzz(service: PolicyLanguageService, seeds: ReadonlyArray<{ name: string; text: string }>, count: number, seed: number, onProgress?: (done: number) => void, budgetMs?: number): FuzzResult {
   const rand = prng(seed);
   const failures: FuzzFailure[] = [];
   let maxMs = 0;
@@ -252,6 +309,7 @@ export function runFuzz(service: PolicyLanguageService, seeds: ReadonlyArray<{ n
     try {
       const ms = checkDocument(service, text, rand);
       if (ms > maxMs) { maxMs = ms; maxName = `${source.name} #${i} (${steps.join('+')})`; }
+      if (budgetMs !== undefined && ms > budgetMs) failures.push({ seedName: source.name, mutant: i, steps, error: `took ${ms.toFixed(0)} ms, over the budget of ${budgetMs} ms`, text });
     } catch (err) {
       failures.push({ seedName: source.name, mutant: i, steps, error: err instanceof Error ? (err.stack ?? err.message) : String(err), text });
     }

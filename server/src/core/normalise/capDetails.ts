@@ -4,7 +4,7 @@
  * read from the cap's segment: its clause part after the previous cap or grant, so that an earlier
  * award's words do not leak into a later one.
  */
-import { eachMatch, lastIndex, lastMatch } from './regex';
+import { eachMatch, firstStartingAt, lastIndex, lastMatch } from './regex';
 import { parseTier } from './tiers';
 import type { Period, RateMention, Tier } from './types';
 
@@ -141,16 +141,28 @@ function tierOf(segment: string, after: string, listIndex: number, listLength: n
 
 // ---- rate ----
 
-/** The last share rate in the segment, else the first after the amount in the same comma part. */
+/**
+ * The last share rate in the segment, else the first after the amount in the same comma part.
+ * `shares` are in text order and do not overlap, so both are binary searches, and the comma is
+ * looked for only up to the next amount.
+ */
 function rateOf(c: CapContext): RateMention | undefined {
-  let found: RateMention | undefined;
-  for (const r of c.shares) {
-    if (r.start >= c.segmentStart && r.end <= c.headStart) found = r;
+  // The last share ending by headStart, if it starts in the segment.
+  const beforeHead = firstStartingAt(c.shares, c.headStart) - 1;
+  for (let i = beforeHead; i >= 0 && c.shares[i].start >= c.segmentStart; i--) {
+    if (c.shares[i].end <= c.headStart) return c.shares[i];
   }
-  if (found) return found;
-  const comma = c.folded.slice(c.amountEnd, c.partEnd).search(/[，,]/);
-  const limit = Math.min(c.nextStart, comma >= 0 ? c.amountEnd + comma : c.partEnd);
-  return c.shares.find((r) => r.start >= c.amountEnd && r.end <= limit);
+  const stop = Math.min(c.nextStart, c.partEnd);
+  let limit = stop;
+  for (let i = c.amountEnd; i < stop; i++) {
+    const ch = c.folded.charCodeAt(i);
+    if (ch === 0xff0c /* ， */ || ch === 0x2c /* , */) {
+      limit = i;
+      break;
+    }
+  }
+  const next = c.shares[firstStartingAt(c.shares, c.amountEnd)];
+  return next && next.end <= limit ? next : undefined;
 }
 
 // ---- for ----

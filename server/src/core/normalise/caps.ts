@@ -10,7 +10,7 @@ import { capDetails, type CapContext } from './capDetails';
 import { findMoneyAmounts } from './money';
 import { Parts } from './parts';
 import { findRates } from './rates';
-import { eachMatch, lastEnd } from './regex';
+import { eachMatch, firstStartingAt, lastEnd } from './regex';
 import type { AmountInText, AmountMatch, AmountRole, CapMention, RateMention } from './types';
 import { foldWidth } from './width';
 
@@ -70,7 +70,9 @@ function ceilingWord(before: string, from: number, amountStart: number, rates: r
   eachMatch(CAP_WORDS, before, (m) => {
     const index = m.index;
     const wordEnd = from + index + m[0].length;
-    if (rates.some((r) => r.start >= wordEnd && r.end <= amountStart)) return;
+    // Rates are in text order: the first one after the word decides.
+    const rate = rates[firstStartingAt(rates, wordEnd)];
+    if (rate && rate.end <= amountStart) return;
     if (CONDITION_BEFORE_CAP.test(before.slice(Math.max(0, index - 6), index))) {
       conditionEnd = index + m[0].length;
       return;

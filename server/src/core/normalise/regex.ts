@@ -14,6 +14,22 @@ export function eachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) 
   re.lastIndex = 0;
 }
 
+/**
+ * Index of the first span starting at or after `offset` in spans sorted by start (matches of one
+ * global regex are), or spans.length. A binary search: a clause with thousands of amounts and
+ * rates must not compare every amount with every rate.
+ */
+export function firstStartingAt(spans: ReadonlyArray<{ readonly start: number }>, offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The last match of the global regex `re` in `text`. */
 export function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
   re.lastIndex = 0;

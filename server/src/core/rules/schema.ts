@@ -20,9 +20,8 @@ export const schema: Rule = {
   run({ document, report }) {
     const yaml = document.yaml;
     if (yaml.error) return; // yaml-syntax reports it
-    for (const start of yaml.extraDocuments) {
-      report({ target: { offsets: documentMarker(yaml.text, start, yaml.root?.end ?? 0) }, message: extraDocumentMessage() });
-    }
+    const markers = documentMarkers(yaml.text, yaml.root?.end ?? 0);
+    for (const start of yaml.extraDocuments) report({ target: { offsets: markers(start) }, message: extraDocumentMessage() });
     if (!yaml.root) {
       report({ target: { offsets: { start: 0, end: 0 } }, message: emptyFileMessage() });
       return;
@@ -35,10 +34,21 @@ export const schema: Rule = {
 
 const DOCUMENT_MARKER = /^---(?=\s|$)/gm;
 
-/** The `---` line that opens a later document (its content starts at `start`), else that content's start. */
-function documentMarker(text: string, start: number, firstEnd: number): TextSpan {
+/**
+ * For the later documents' starts, in increasing order: the `---` line that opens each (the last one
+ * at or before its content's start), else that content's start. One scan of the text for all of
+ * them: 50 000 documents must not mean 50 000 scans.
+ */
+function documentMarkers(text: string, firstEnd: number): (start: number) => TextSpan {
+  const marker = new RegExp(DOCUMENT_MARKER.source, 'gm'); // its own lastIndex
+  marker.lastIndex = firstEnd;
   let at = -1;
-  DOCUMENT_MARKER.lastIndex = firstEnd;
-  for (let m = DOCUMENT_MARKER.exec(text); m && m.index <= start; m = DOCUMENT_MARKER.exec(text)) at = m.index;
-  return at >= 0 ? { start: at, end: at + 3 } : { start, end: start };
+  let next = marker.exec(text);
+  return (start) => {
+    while (next && next.index <= start) {
+      at = next.index;
+      next = marker.exec(text);
+    }
+    return at >= 0 ? { start: at, end: at + 3 } : { start, end: start };
+  };
 }
