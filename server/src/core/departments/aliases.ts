@@ -4,6 +4,7 @@
  * current name (经信委 → 工业和信息化局; 银保监分局 → 金融监管分局).
  */
 import { normaliseDepartmentName } from '../normalise/departments';
+import { RecentCache } from '../text/recentCache';
 
 /** Short form → full form of the body's own name (without the 市/区 prefix). */
 const ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
@@ -53,8 +54,20 @@ export interface CanonicalName {
   readonly body: string;
 }
 
+/** Names are canonicalised for every registry entry and every department of a draft, on every keystroke. */
+const canonicalCache = new RecentCache<CanonicalName>(20000);
+
 /** Canonical form of a department name, for a document of `city` (its name is stripped as a prefix). */
 export function canonicalDepartment(name: string, city?: string): CanonicalName {
+  const cacheKey = `${city ?? ''}\u0000${name}`;
+  const known = canonicalCache.get(cacheKey);
+  if (known) return known;
+  const canonical = computeCanonical(name, city);
+  canonicalCache.set(cacheKey, canonical);
+  return canonical;
+}
+
+function computeCanonical(name: string, city?: string): CanonicalName {
   let value = normaliseDepartmentName(name);
   if (city) {
     const cityName = normaliseDepartmentName(city);
