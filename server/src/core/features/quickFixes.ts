@@ -58,11 +58,12 @@ export function quickFixes(parsed: ParsedPolicy, diagnostic: PolicyDiagnostic, c
       }
       if (typeof diagnostic.data?.textAmount === 'number' && clause.capsNode && clause.capsNode.items.length > 0 && !clause.capsNode.flow) {
         const lastItem = clause.capsNode.items[clause.capsNode.items.length - 1];
-        const itemLine = parsed.lines.positionAt(lastItem.start);
-        const dashColumn = Math.max(0, itemLine.character - 2);
+        const dashColumn = dashColumnOf(parsed, lastItem.start);
         const lineEnd = parsed.lines.lineEndOffset(parsed.lines.positionAt(lastItem.end).line);
-        add(zh ? `在 caps 中加入 ${formatMoney(diagnostic.data.textAmount)}` : `Add ${formatMoney(diagnostic.data.textAmount)} to caps`,
-          [{ start: lineEnd, end: lineEnd, newText: `${newlineOf(parsed)}${' '.repeat(dashColumn)}- max: ${formatMoney(diagnostic.data.textAmount)}` }]);
+        if (dashColumn !== undefined) {
+          add(zh ? `在 caps 中加入 ${formatMoney(diagnostic.data.textAmount)}` : `Add ${formatMoney(diagnostic.data.textAmount)} to caps`,
+            [{ start: lineEnd, end: lineEnd, newText: `${newlineOf(parsed)}${' '.repeat(dashColumn)}- max: ${formatMoney(diagnostic.data.textAmount)}` }]);
+        }
       }
       break;
     }
@@ -113,6 +114,35 @@ function suggestedLeads(parsed: ParsedPolicy, clause: Clause, corpus: PrecedentI
   return [...votes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name);
 }
 
+/**
+ * Column of the `-` that opens the block-list item starting at `itemStart` (found on its line, not
+ * assumed two columns left: `-   max:` and an empty `-` item exist), or undefined.
+ */
+function dashColumnOf(parsed: ParsedPolicy, itemStart: number): number | undefined {
+  const text = parsed.document.yaml.text;
+  const lineStart = parsed.lines.lineStartOffset(parsed.lines.positionAt(itemStart).line);
+  let i = Math.min(itemStart, text.length) - 1;
+  if (text[itemStart] === '-' && !/[^\s]/.test(text[itemStart + 1] ?? '')) i = itemStart; // positioned on the dash itself
+  while (i >= lineStart && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < lineStart || text[i] !== '-' || text.slice(lineStart, i).trim() !== '') return undefined;
+  return i - lineStart;
+}
+
+/**
+ * Where a value can be written after `key:` on the key's line: after any anchor or tag already there
+ * (`departments: &工信财政`), before a trailing comment.
+ */
+function afterKeyOnLine(parsed: ParsedPolicy, key: { end: number }): number | undefined {
+  const text = parsed.document.yaml.text;
+  const colon = text.indexOf(':', key.end);
+  if (colon < 0) return undefined;
+  const lineEnd = parsed.lines.lineEndOffset(parsed.lines.positionAt(colon).line);
+  const rest = text.slice(colon + 1, lineEnd);
+  const comment = /(^|\s)#/.exec(rest);
+  const content = (comment ? rest.slice(0, comment.index) : rest).replace(/\s+$/, '');
+  return colon + 1 + content.length;
+}
+
 /** The document's line break: new lines match the ones around them. */
 function newlineOf(parsed: ParsedPolicy): string {
   return parsed.document.yaml.text.includes('\r\n') ? '\r\n' : '\n';
@@ -135,10 +165,7 @@ function addLeadEdit(parsed: ParsedPolicy, clause: Clause, lead: string): TextEd
   if (!field) return insertClauseKey(parsed, clause, `departments: {lead: [${name}]}`);
   const value = field.value;
   const at = (offset: number, newText: string): TextEdit => ({ start: offset, end: offset, newText });
-  const afterColon = (key: { end: number }): number | undefined => {
-    const colon = text.indexOf(':', key.end);
-    return colon < 0 ? undefined : colon + 1;
-  };
+  const afterColon = (key: { end: number }): number | undefined => afterKeyOnLine(parsed, key);
   if (value.kind === 'scalar' && value.value === '' && value.style === 'plain') {
     const offset = afterColon(field.key);
     return offset === undefined ? undefined : at(offset, ` {lead: [${name}]}`);
