@@ -3,7 +3,7 @@
  * feature of the analysis core, checking the invariants of bench/fuzzLib.ts.
  *
  *   npm run fuzz                           (= npm run build && node out/bench/fuzz.js; 20000 mutants)
- *   node out/bench/fuzz.js 100000 7 2000   (count, seed, per-document budget in ms; default 2000)
+ *   node out/bench/fuzz.js 100000 7 5000   (count, seed, per-document budget in ms; default 5000)
  *
  * A document over the budget fails like a broken invariant. Failing mutants are written to
  * test-output/fuzz/ for reproduction; exit status 1 if any failed.
@@ -16,7 +16,7 @@ import { corpusSources, runFuzz, seedTexts } from './fuzzLib';
 const ROOT = path.resolve(__dirname, '..', '..');
 const count = Number(process.argv[2] ?? 20000);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
-const budgetMs = Number(process.argv[4] ?? 2000);
+const budgetMs = Number(process.argv[4] ?? 5000);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(budgetMs > 0)) {
   process.stderr.write('usage: node out/bench/fuzz.js [count] [seed] [budget-ms]\n');
   process.exit(2);

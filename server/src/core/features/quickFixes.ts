@@ -143,6 +143,15 @@ function afterKeyOnLine(parsed: ParsedPolicy, key: { end: number }): number | un
   return colon + 1 + content.length;
 }
 
+/**
+ * The indentation of the mapping a key opens a line of: its line's leading blanks and list dashes
+ * (`  - !custom id:` is at column 4, where `title:` below it is), not the key scalar's own column.
+ */
+function keyColumn(parsed: ParsedPolicy, keyStart: number): number {
+  const line = parsed.lines.lineText(parsed.lines.positionAt(keyStart).line);
+  return /^[ \t]*(?:-[ \t]+)*/.exec(line)![0].length;
+}
+
 /** The document's line break: new lines match the ones around them. */
 function newlineOf(parsed: ParsedPolicy): string {
   return parsed.document.yaml.text.includes('\r\n') ? '\r\n' : '\n';
@@ -186,18 +195,20 @@ function addLeadEdit(parsed: ParsedPolicy, clause: Clause, lead: string): TextEd
     if (value.pairs.length === 0) return text[value.start] === '{' ? at(value.start + 1, `lead: [${name}]`) : undefined;
     return at(value.pairs[0].key.start, `lead: [${name}], `);
   }
-  // A block mapping: a new first line at the column of its first key.
+  // A block mapping: a new first line at the column of its first key (before any tag or anchor of it).
   const first = value.pairs[0];
   if (!first) return undefined;
-  const column = parsed.lines.positionAt(first.key.start).character;
-  return at(first.key.start, `lead: [${name}]${newlineOf(parsed)}${' '.repeat(column)}`);
+  const column = keyColumn(parsed, first.key.start);
+  const lineStart = parsed.lines.lineStartOffset(parsed.lines.positionAt(first.key.start).line);
+  if (text.slice(lineStart, lineStart + column).trim() !== '') return undefined; // the mapping starts after a `- `
+  return at(lineStart + column, `lead: [${name}]${newlineOf(parsed)}${' '.repeat(column)}`);
 }
 
 /** Inserts `key: value` as a new line of the clause mapping, after its first entry. */
 function insertClauseKey(parsed: ParsedPolicy, clause: Clause, line: string): TextEdit | undefined {
   if (clause.node.flow || clause.node.pairs.length === 0) return undefined;
   const first = clause.node.pairs[0];
-  const column = parsed.lines.positionAt(first.key.start).character;
+  const column = keyColumn(parsed, first.key.start);
   if (first.value.kind === 'scalar' && (first.value.style === 'literal' || first.value.style === 'folded')) return undefined;
   const at = parsed.lines.lineEndOffset(parsed.lines.positionAt(first.value.end).line);
   return { start: at, end: at, newText: `${newlineOf(parsed)}${' '.repeat(column)}${line}` };
