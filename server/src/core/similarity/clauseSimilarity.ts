@@ -159,55 +159,86 @@ function computeMatches(clauses: readonly Clause[], threshold: number, uri?: str
   return result;
 }
 
+/** A typed array of at least `size` elements, reused across passes (no garbage per keystroke). */
+function buffer(current: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  return current.length >= size ? current : new Int32Array(Math.max(size, current.length * 2));
+}
+let flat = new Int32Array(4096);
+let frequency = new Int32Array(1024);
+let rankOf = new Int32Array(1024);
+let byFrequency = new Int32Array(256);
+let postingStart = new Int32Array(1024);
+let postingEnd = new Int32Array(1024);
+let postings = new Int32Array(4096);
+
 function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ earlier: number; score: number } | undefined> {
-  // Bigrams mapped to dense ids in order of first occurrence in the document.
+  const count = grams.length;
+  // Bigrams mapped to dense ids in order of first occurrence in the document, all clauses in one array.
   if (localIdOf.length < slots.size) {
-    const size = Math.max(slots.size, localIdOf.length * 2);
-    localIdOf = new Int32Array(size);
-    stampOf = new Int32Array(size);
+    localIdOf = buffer(localIdOf, slots.size);
+    stampOf = new Int32Array(localIdOf.length);
     pass = 0;
   }
   if (++pass === 0x7fffffff) {
     stampOf.fill(0);
     pass = 1;
   }
+  const offsets = new Int32Array(count + 1);
+  for (let j = 0; j < count; j++) offsets[j + 1] = offsets[j] + grams[j].length;
+  flat = buffer(flat, offsets[count]);
   let vocabularySize = 0;
-  const sets: Int32Array[] = grams.map((list) => {
-    const ids = new Int32Array(list.length);
+  for (let j = 0; j < count; j++) {
+    const list = grams[j];
+    const at = offsets[j];
     for (let i = 0; i < list.length; i++) {
       const slot = list[i];
       if (stampOf[slot] !== pass) {
         stampOf[slot] = pass;
         localIdOf[slot] = vocabularySize++;
       }
-      ids[i] = localIdOf[slot];
+      flat[at + i] = localIdOf[slot];
     }
-    return ids;
-  });
+  }
   // Global order: rarest bigram first (ties by id), so prefixes are short and selective. A counting
   // sort: frequencies are at most the number of clauses.
-  const frequency = new Int32Array(vocabularySize);
-  for (const set of sets) for (let i = 0; i < set.length; i++) frequency[set[i]]++;
-  const startOf = new Int32Array(grams.length + 2);
-  for (let id = 0; id < vocabularySize; id++) startOf[frequency[id] + 1]++;
-  for (let f = 1; f < startOf.length; f++) startOf[f] += startOf[f - 1];
-  const rank = new Int32Array(vocabularySize);
-  for (let id = 0; id < vocabularySize; id++) rank[id] = startOf[frequency[id]]++;
-  const ranked = sets.map((set) => {
-    const out = new Int32Array(set.length);
-    for (let i = 0; i < set.length; i++) out[i] = rank[set[i]];
-    return out.sort();
-  });
+  frequency = buffer(frequency, vocabularySize);
+  frequency.fill(0, 0, vocabularySize);
+  for (let k = 0; k < offsets[count]; k++) frequency[flat[k]]++;
+  byFrequency = buffer(byFrequency, count + 2);
+  byFrequency.fill(0, 0, count + 2);
+  for (let id = 0; id < vocabularySize; id++) byFrequency[frequency[id] + 1]++;
+  for (let f = 1; f < count + 2; f++) byFrequency[f] += byFrequency[f - 1];
+  rankOf = buffer(rankOf, vocabularySize);
+  for (let id = 0; id < vocabularySize; id++) rankOf[id] = byFrequency[frequency[id]]++;
+  // Each clause's tokens as ranks, ascending (a subarray view of the one array).
+  const ranked: Int32Array[] = new Array(count);
+  for (let j = 0; j < count; j++) {
+    for (let k = offsets[j]; k < offsets[j + 1]; k++) flat[k] = rankOf[flat[k]];
+    ranked[j] = flat.subarray(offsets[j], offsets[j + 1]).sort();
+  }
 
   // Dice ≥ t  ⇔  Jaccard ≥ t / (2 − t); prefix filtering works on Jaccard.
   const jaccard = threshold / (2 - threshold);
-  const prefixIndex: Array<number[] | undefined> = new Array(vocabularySize);
-  const result: Array<{ earlier: number; score: number } | undefined> = new Array(ranked.length).fill(undefined);
+  const prefixOf = (size: number): number => (size < MIN_TOKENS ? 0 : size - Math.ceil(jaccard * size) + 1);
+  // The prefix index, one run of `postings` per rank, filled in clause order: at clause j a run holds
+  // exactly the earlier clauses with that rank in their prefix.
+  postingStart = buffer(postingStart, vocabularySize + 1);
+  postingStart.fill(0, 0, vocabularySize + 1);
+  for (let j = 0; j < count; j++) {
+    const prefix = prefixOf(ranked[j].length);
+    for (let p = 0; p < prefix; p++) postingStart[ranked[j][p] + 1]++;
+  }
+  for (let r = 1; r <= vocabularySize; r++) postingStart[r] += postingStart[r - 1];
+  postingEnd = buffer(postingEnd, vocabularySize);
+  postingEnd.set(postingStart.subarray(0, vocabularySize));
+  postings = buffer(postings, postingStart[vocabularySize]);
+
+  const result: Array<{ earlier: number; score: number } | undefined> = new Array(count).fill(undefined);
   // Identical wordings (the same clause pasted twice) need no candidate search at all.
   const firstWithSameTokens = new Map<number, number[]>();
   // seenBy[i] === j + 1 marks clause i as already verified against clause j (no Set per clause).
-  const seenBy = new Int32Array(ranked.length);
-  for (let j = 0; j < ranked.length; j++) {
+  const seenBy = new Int32Array(count);
+  for (let j = 0; j < count; j++) {
     const tokens = ranked[j];
     const size = tokens.length;
     if (size < MIN_TOKENS) continue;
@@ -220,12 +251,15 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
     }
     if (twins) twins.push(j);
     else firstWithSameTokens.set(signature, [j]);
-    const prefix = size - Math.ceil(jaccard * size) + 1;
+    const prefix = prefixOf(size);
     let best: { earlier: number; score: number } | undefined;
     for (let p = 0; p < prefix; p++) {
-      const postings = prefixIndex[tokens[p]];
-      if (!postings || postings.length > MAX_POSTINGS) continue;
-      for (const i of postings) {
+      const rank = tokens[p];
+      const from = postingStart[rank];
+      const to = postingEnd[rank];
+      if (to === from || to - from > MAX_POSTINGS) continue;
+      for (let k = from; k < to; k++) {
+        const i = postings[k];
         if (seenBy[i] === j + 1) continue;
         seenBy[i] = j + 1;
         const other = ranked[i];
@@ -242,11 +276,7 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
       }
     }
     if (best) result[j] = best;
-    for (let p = 0; p < prefix; p++) {
-      const list = prefixIndex[tokens[p]];
-      if (list) list.push(j);
-      else prefixIndex[tokens[p]] = [j];
-    }
+    for (let p = 0; p < prefix; p++) postings[postingEnd[tokens[p]]++] = j;
   }
   return result;
 }
