@@ -39,7 +39,13 @@ export function writeSection(name: string, lines: readonly string[]): string {
   const begin = `<!-- bench:${name} -->`;
   const end = `<!-- /bench:${name} -->`;
   const block = [begin, ...lines, end].join('\n');
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : [
+    '# Benchmark results',
+    '',
+    '`npm run bench` builds, bundles and runs every benchmark below; each one rewrites only its own section',
+    '(between `<!-- bench:NAME -->` markers), so one can be re-run alone.',
+    '',
+  ].join('\n');
   const from = current.indexOf(begin);
   const to = current.indexOf(end);
   const next = from >= 0 && to > from
