@@ -307,9 +307,33 @@ describe('hostile inputs', function () {
           if (v.large) assert.ok(!codes.has('cap-outlier') && !codes.has('overlaps-in-force'), [...codes].join(', '));
         }
         const middle = Math.floor(lines.length / 2);
-        for (const position of [{ line: 0, character: 0 }, { line: middle, character: Math.floor(lines[middle] / 2) }]) {
+        const positions = [{ line: 0, character: 0 }, { line: middle, character: Math.floor(lines[middle] / 2) }];
+        const first = published.params.diagnostics[0];
+        if (first) positions.push(first.range.start);
+        for (const position of positions) {
           const hover = await client.request('textDocument/hover', { textDocument: { uri }, position });
           assert.equal(hover.error, undefined, `${v.name}: hover failed: ${JSON.stringify(hover.error)}`);
+          if (hover.result?.range) assertInside(lines, hover.result.range, `${v.name} hover`);
+          for (const method of ['textDocument/completion', 'textDocument/definition', 'textDocument/references']) {
+            const answer = await client.request(method, { textDocument: { uri }, position, context: { includeDeclaration: false } });
+            assert.equal(answer.error, undefined, `${v.name}: ${method} failed: ${JSON.stringify(answer.error)}`);
+          }
+        }
+        // Every other feature answers too, with ranges inside the document.
+        const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.equal(symbols.error, undefined, `${v.name}: symbols failed`);
+        const walk = (list: any[]): void => list.forEach((sym) => { assertInside(lines, sym.range, `${v.name} symbol`); assertInside(lines, sym.selectionRange, `${v.name} symbol selection`); walk(sym.children ?? []); });
+        walk(symbols.result ?? []);
+        const folding = await client.request('textDocument/foldingRange', { textDocument: { uri } });
+        assert.equal(folding.error, undefined, `${v.name}: folding failed`);
+        for (const f of folding.result ?? []) assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < lines.length, `${v.name} folding ${f.startLine}-${f.endLine}`);
+        const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
+        assert.equal(lenses.error, undefined, `${v.name}: code lens failed`);
+        for (const lens of lenses.result ?? []) assertInside(lines, lens.range, `${v.name} code lens`);
+        if (first) {
+          const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: first.range, context: { diagnostics: [first] } });
+          assert.equal(actions.error, undefined, `${v.name}: code actions failed`);
+          for (const action of actions.result ?? []) for (const edit of action.edit?.changes?.[uri] ?? []) assertInside(lines, edit.range, `${v.name} quick fix '${action.title}'`);
         }
         client.send({ method: 'textDocument/didClose', params: { textDocument: { uri } } });
         assert.equal(child.exitCode, null, `the server exited:\n${stderr.slice(-2000)}`);

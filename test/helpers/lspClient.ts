@@ -4,6 +4,10 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export class LspClient {
   private buffer = Buffer.alloc(0);
+  /** Chunks of a message body still incomplete, joined once it is all there (30 MB must not mean 500 copies). */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private need = 0;
   private nextId = 1;
   private readonly waiters: Array<{ match: (m: any) => boolean; resolve: (m: any) => void }> = [];
   readonly messages: any[] = [];
@@ -13,12 +17,23 @@ export class LspClient {
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
+    if (this.need > 0) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      if (this.buffer.length + this.waitingBytes < this.need) return;
+      this.buffer = Buffer.concat([this.buffer, ...this.waiting]);
+      this.waiting = [];
+      this.waitingBytes = 0;
+      this.need = 0;
+    } else this.buffer = Buffer.concat([this.buffer, chunk]);
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
       const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
-      if (this.buffer.length < headerEnd + 4 + length) return;
+      if (this.buffer.length < headerEnd + 4 + length) {
+        this.need = headerEnd + 4 + length;
+        return;
+      }
       const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       this.messages.push(message);
