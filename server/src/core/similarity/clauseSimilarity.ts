@@ -217,8 +217,9 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
     ranked[j] = flat.subarray(offsets[j], offsets[j + 1]).sort();
   }
 
-  // Dice ≥ t  ⇔  Jaccard ≥ t / (2 − t); prefix filtering works on Jaccard.
-  const jaccard = threshold / (2 - threshold);
+  // Dice ≥ t  ⇔  Jaccard ≥ t / (2 − t); prefix filtering works on Jaccard. A hair lower, so rounding
+  // never filters out a pair exactly at the threshold (Dice 0.6 = 6/10 is similar at 0.6).
+  const jaccard = threshold / (2 - threshold) - 1e-9;
   const prefixOf = (size: number): number => (size < MIN_TOKENS ? 0 : size - Math.ceil(jaccard * size) + 1);
   // The prefix index, one run of `postings` per rank, filled in clause order: at clause j a run holds
   // exactly the earlier clauses with that rank in their prefix.
