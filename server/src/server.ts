@@ -34,6 +34,14 @@ let fileConfig: LintConfig | undefined;
 
 const CONFIG_NAMES = ['.policylintrc.yaml', '.policylintrc.yml'];
 
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Reads the first workspace folder's config file and adds its corpus folders (relative to the file). */
 function loadWorkspaceConfig(params: InitializeParams): void {
   const roots = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])];
@@ -52,7 +60,7 @@ function loadWorkspaceConfig(params: InitializeParams): void {
       fileConfig = read;
       for (const folder of read.corpus ?? []) {
         const full = path.resolve(dir, folder);
-        if (fs.existsSync(full) && fs.statSync(full).isDirectory()) corpusDirs.push(full);
+        if (isDirectory(full)) corpusDirs.push(full);
         else connection.console.error(`${file}: corpus folder '${folder}' does not exist`);
       }
     } catch (err) {
@@ -67,7 +75,8 @@ connection.onInitialize((params: InitializeParams) => {
   // Extra corpus folders from the client; read before the index is first built.
   const options = params.initializationOptions as { corpus?: unknown; bundledCorpus?: unknown; workspaceConfig?: unknown } | undefined;
   if (options?.bundledCorpus === false) corpusDirs.length = 0; // tests and users who want only their own
-  if (Array.isArray(options?.corpus)) corpusDirs.push(...options.corpus.filter((d): d is string => typeof d === 'string' && fs.existsSync(d)));
+  // Absolute folders that exist (a file, or a path relative to wherever the server runs, is no corpus).
+  if (Array.isArray(options?.corpus)) corpusDirs.push(...options.corpus.filter((d): d is string => typeof d === 'string' && path.isAbsolute(d) && isDirectory(d)));
   // Any client may say no; VS Code does in an untrusted workspace (client/src/trust.ts).
   if (options?.workspaceConfig !== false) loadWorkspaceConfig(params);
   config = fileConfig;

@@ -87,8 +87,22 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
   const corpus = (): PrecedentIndex => {
     if (!index) {
       const documents: CorpusDocument[] = [];
-      for (const source of host.corpus?.() ?? []) {
-        const document = source.document ?? parse(source.text, `corpus:${source.id}`).document;
+      // A corpus that cannot be read or a document that cannot be read as a policy is logged and left
+      // out: without this, one bad corpus folder would stop every lint.
+      let sources: readonly CorpusSource[] = [];
+      try {
+        sources = host.corpus?.() ?? [];
+      } catch (err) {
+        host.logger?.error(`the corpus could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      for (const source of sources) {
+        let document: PolicyDocument;
+        try {
+          document = source.document ?? parse(source.text, `corpus:${source.id}`).document;
+        } catch (err) {
+          host.logger?.error(`corpus document ${source.id} could not be read: ${err instanceof Error ? err.message : String(err)}`);
+          continue;
+        }
         if (document.yaml.error) {
           host.logger?.error(`corpus document ${source.id} is not valid YAML: ${document.yaml.error.message}`);
           continue;
