@@ -7,7 +7,8 @@
  *
  * One edit at a time: the clock starts when the didChange is written and stops when the
  * publishDiagnostics of that version has arrived (yaml-language-server sends no version, so it is the
- * first publish after the change; every edit waits for the previous one's diagnostics).
+ * first publish after the change; every edit waits for the previous one's diagnostics). The servers
+ * run side by side and take turns, edit by edit.
  * yaml-language-server delays validation by a fixed 200 ms (validationDelayMs, not configurable); it is
  * measured as shipped and with that timer set to 0 (bench/lspNoDebounce.ts), and the ratio is taken
  * against the faster of the two.
@@ -92,39 +93,67 @@ function broken(text: string): string {
   return text.replace('status: draft', 'status: bogus').replace('unit: 万元', 'unit: 万元\nnotAKey: 1');
 }
 
-async function measure(server: ServerUnderTest, clauses: number, edits: readonly Edit[], warmup: number): Promise<Sample[]> {
-  const draft = generateDraft({ clauses, seed: 2026 });
-  const client = BenchLspClient.spawn(server.args, server.configuration, ROOT);
-  try {
+/** One server with the draft open, ready to take the edits one at a time. */
+class Session {
+  private constructor(readonly server: ServerUnderTest, private readonly client: BenchLspClient, private readonly uri: string) {}
+
+  /** Starts the server, proves it validates (a broken copy must get schema errors), opens the draft. */
+  static async open(server: ServerUnderTest, clauses: number, text: string): Promise<Session> {
+    const client = BenchLspClient.spawn(server.args, server.configuration, ROOT);
     await client.initialize();
-    // 1. It validates: a broken copy must get schema errors.
     const brokenUri = `file:///bench/broken-${clauses}.policy.yaml`;
     const brokenDiagnostics = client.nextDiagnostics(brokenUri, 1, 120000);
-    client.notify('textDocument/didOpen', { textDocument: { uri: brokenUri, languageId: server.languageId, version: 1, text: broken(draft.text) } });
+    client.notify('textDocument/didOpen', { textDocument: { uri: brokenUri, languageId: server.languageId, version: 1, text: broken(text) } });
     server.check((await brokenDiagnostics).params.diagnostics, `the broken ${clauses}-clause draft`);
     client.notify('textDocument/didClose', { textDocument: { uri: brokenUri } });
-    // 2. The draft, then one edit at a time.
     const uri = `file:///bench/draft-${clauses}.policy.yaml`;
     const opened = client.nextDiagnostics(uri, 1, 120000);
-    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.languageId, version: 1, text: draft.text } });
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: server.languageId, version: 1, text } });
     await opened;
-    const samples: Sample[] = [];
-    for (let i = 0; i < warmup + edits.length; i++) {
-      const edit = edits[i % edits.length];
-      const version = i + 2;
-      const published = client.nextDiagnostics(uri, version);
-      const start = performance.now();
-      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit.change] });
-      const message = await published;
-      if (i >= warmup) samples.push({ kind: edit.kind, ms: message.receivedAt - start, diagnostics: message.params.diagnostics.length });
+    return new Session(server, client, uri);
+  }
+
+  /** Sends version `version` and waits for its diagnostics. */
+  async edit(edit: Edit, version: number): Promise<Sample> {
+    const published = this.client.nextDiagnostics(this.uri, version);
+    const start = performance.now();
+    this.client.notify('textDocument/didChange', { textDocument: { uri: this.uri, version }, contentChanges: [edit.change] });
+    const message = await published;
+    return { kind: edit.kind, ms: message.receivedAt - start, diagnostics: message.params.diagnostics.length };
+  }
+
+  /** Exactly one publish per version (nothing late or doubled that would skew the pairing), then shut down. */
+  async close(versions: number): Promise<void> {
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const publishes = this.client.notifications.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === this.uri).length;
+      if (publishes !== versions) throw new Error(`${this.server.name}: ${publishes} publishes for ${versions} versions`);
+    } finally {
+      await this.client.shutdown();
     }
-    // Exactly one publish per edit: nothing late or doubled that would skew the pairing above.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const publishes = client.notifications.filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri).length;
-    if (publishes !== warmup + edits.length + 1) throw new Error(`${server.name}: ${publishes} publishes for ${warmup + edits.length + 1} versions`);
+  }
+}
+
+/**
+ * All servers at once, taking turns edit by edit (ours, then each yaml-language-server variant, then
+ * the next edit), so that a busy moment of the machine falls on all of them alike.
+ */
+async function measure(clauses: number, edits: readonly Edit[], warmup: number): Promise<Sample[][]> {
+  const draft = generateDraft({ clauses, seed: 2026 });
+  const sessions: Session[] = [];
+  try {
+    for (const server of SERVERS) sessions.push(await Session.open(server, clauses, draft.text));
+    const samples: Sample[][] = sessions.map(() => []);
+    for (let i = 0; i < warmup + edits.length; i++) {
+      for (let s = 0; s < sessions.length; s++) {
+        const sample = await sessions[s].edit(edits[i % edits.length], i + 2);
+        if (i >= warmup) samples[s].push(sample);
+      }
+    }
+    for (const session of sessions.splice(0)) await session.close(warmup + edits.length + 1);
     return samples;
   } finally {
-    await client.shutdown();
+    for (const session of sessions) await session.close(0).catch(() => undefined);
   }
 }
 
@@ -154,9 +183,9 @@ async function main(): Promise<void> {
   for (const clauses of options.sizes) {
     const draft = generateDraft({ clauses, seed: 2026 });
     const edits = editSession(draft.text, options.edits);
-    for (const server of SERVERS) {
-      const samples = await measure(server, clauses, edits, options.warmup);
-      const summary = summarise(server.name, clauses, samples);
+    const perServer = await measure(clauses, edits, options.warmup);
+    for (const [index, server] of SERVERS.entries()) {
+      const summary = summarise(server.name, clauses, perServer[index]);
       summaries.push(summary);
       console.log(`${String(clauses).padStart(5)} clauses  ${server.name.padEnd(36)} median ${ms(summary.median).padStart(7)} ms  p95 ${ms(summary.p95).padStart(7)} ms  (${summary.diagnostics} diagnostics)`);
     }
@@ -187,7 +216,8 @@ async function main(): Promise<void> {
     `Drafts from bench/generateDraft.ts (seed 2026); ${options.edits} measured incremental edits per server and size after ${options.warmup} warm-up edits,`,
     'the same list for every server (bench/lspEdits.ts: type three characters into a clause text and delete them, change a digit',
     'of an amount and back, add a line to a clause text and remove it). One edit at a time; the time runs from writing the',
-    'didChange to the arrival of the publishDiagnostics of that version, with one client (bench/lspClient.ts) for all servers.',
+    'didChange to the arrival of the publishDiagnostics of that version, with one client (bench/lspClient.ts) for all servers;',
+    'the servers run side by side and take turns edit by edit, so a busy moment of the machine hits them alike.',
     'policy-lint-server runs as shipped (`bin/policy-lint-server.js --stdio`, bundled corpus of 39 policies, every rule, the',
     'corpus rules included); yaml-language-server 2 validates the same text against `schema/policy.schema.json` (`yaml.schemas`,',
     '`yaml.validate: true`, schema store off) and is checked to report schema errors on a broken copy first. yaml-language-server',
