@@ -2,12 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { prng } from '../bench/fuzzLib';
 import { TermIndexBuilder, TopK } from '../server/src/core/precedents/termIndex';
+import type { Pruning } from '../server/src/core/precedents/termIndex';
 
 type Doc = Map<string, number>;
 
-function randomDocs(count: number, seed: number): Doc[] {
+function randomDocs(count: number, seed: number, terms = 60): Doc[] {
   const rand = prng(seed);
-  const vocabulary = Array.from({ length: 60 }, (_, i) => `t${i}`);
+  const vocabulary = Array.from({ length: terms }, (_, i) => `t${i}`);
   return Array.from({ length: count }, () => {
     const doc: Doc = new Map();
     const size = 1 + Math.floor(rand() * 12);
@@ -51,8 +52,7 @@ describe('precedents: term index', () => {
       assert.equal(index.postings, docs.reduce((n, d) => n + d.size, 0));
       for (const q of [0, 13, 299]) {
         const query = docs[q];
-        const scores = new Map<number, number>();
-        index.forEachScore(index.vector(query), 0, (doc, score) => scores.set(doc, score));
+        const scores = new Map(index.search(index.vector(query), docs.length).map((h) => [h.doc, h.score]));
         docs.forEach((d, i) => {
           const expected = bruteCosine(docs, query, d);
           assert.ok(Math.abs((scores.get(i) ?? 0) - expected) < 1e-9, `doc ${i}: ${scores.get(i)} vs ${expected}`);
@@ -61,6 +61,64 @@ describe('precedents: term index', () => {
       }
     });
   }
+
+  // Budgets small enough that queries take the candidate path, with every outcome: proven at once,
+  // after more candidates, and walking every list.
+  const many = randomDocs(3000, 11, 3000);
+  const cases: Array<[Pruning, 'walks every list' | 'both ways' | 'proves every top k']> = [
+    [{ from: 0, budget: 0, alwaysWalk: 0, rounds: [64, 512], exhaustive: true }, 'walks every list'],
+    [{ from: 0, budget: 100, alwaysWalk: 0, rounds: [64, 512], exhaustive: true }, 'both ways'],
+    [{ from: 0, budget: Infinity, alwaysWalk: 0, rounds: [64, 512], exhaustive: true }, 'proves every top k'],
+  ];
+  for (const [pruning, outcome] of cases) {
+    it(`the candidate path on large corpora gives exactly the full ranking (a budget of ${pruning.budget} postings: ${outcome})`, () => {
+      const docs = many;
+      const exact = new TermIndexBuilder({ boost, segmentSize: 64 });
+      const pruned = new TermIndexBuilder({ boost, segmentSize: 64, pruning });
+      for (const d of docs) {
+        exact.add(d);
+        pruned.add(d);
+      }
+      const a = exact.build();
+      const b = pruned.build();
+      let searches = 0;
+      let walked = 0;
+      for (let q = 0; q < docs.length; q += 37) {
+        const groupOf = (doc: number): number => (doc % 3 === 0 ? -1 : doc % 3 === 1 ? 0 : 1);
+        for (const k of [1, 5, 20]) {
+          const want = a.searchGroups(a.vector(docs[q]), k, 2, groupOf, 0.05);
+          const got = b.searchGroups(b.vector(docs[q]), k, 2, groupOf, 0.05);
+          assert.deepEqual(got.map((g) => g.map((h) => h.doc)), want.map((g) => g.map((h) => h.doc)), `query ${q}, k ${k}`);
+          got.flat().forEach((h, i) => assert.ok(Math.abs(h.score - want.flat()[i].score) < 1e-9));
+          searches++;
+          if (b.lastSearch.walkedAll) walked++;
+        }
+      }
+      if (outcome === 'walks every list') assert.equal(walked, searches);
+      else if (outcome === 'proves every top k') assert.equal(walked, 0);
+      else assert.ok(walked > 0 && walked < searches, `${walked} of ${searches}`);
+    });
+  }
+
+  it('without the exhaustive walk, every hit still has its exact cosine, and a top k marked exact is the true one', () => {
+    const exact = new TermIndexBuilder({ boost, segmentSize: 64 });
+    const pruned = new TermIndexBuilder({ boost, segmentSize: 64, pruning: { from: 0, budget: 100, alwaysWalk: 0, rounds: [64], exhaustive: false } });
+    for (const d of many) {
+      exact.add(d);
+      pruned.add(d);
+    }
+    const a = exact.build();
+    const b = pruned.build();
+    let approximate = 0;
+    for (let q = 0; q < many.length; q += 37) {
+      const all = new Map(a.search(a.vector(many[q]), many.length).map((h) => [h.doc, h.score]));
+      const got = b.search(b.vector(many[q]), 5);
+      for (const h of got) assert.ok(Math.abs(h.score - all.get(h.doc)!) < 1e-9, `query ${q}, doc ${h.doc}`);
+      if (b.lastSearch.exact) assert.deepEqual(got.map((h) => h.doc), a.search(a.vector(many[q]), 5).map((h) => h.doc));
+      else approximate++;
+    }
+    assert.ok(approximate > 0, 'some queries took the approximate way');
+  });
 
   it('search: the best k, accepted and above minScore, best first, ties by document number', () => {
     const builder = new TermIndexBuilder();

@@ -5,9 +5,9 @@
  */
 import type { Clause } from '../model/types';
 import { clauseCaps } from '../rules/clauseCaps';
-import { analyseMoney } from '../normalise/caps';
 import { findDepartmentMarkers } from '../normalise/departments';
-import { formatMoney } from '../normalise/money';
+import { findMoneyAmounts, formatMoney } from '../normalise/money';
+import { findRates } from '../normalise/rates';
 import { foldWidth } from '../normalise/width';
 import { alignLocal } from './alignment';
 import { buildPrecedentSearch, DEFAULT_WEIGHTS } from './search';
@@ -82,11 +82,11 @@ function blankedSpans(clause: Clause): Array<{ start: number; end: number }> {
   return [...clause.facts.departmentMarkers, ...clause.facts.amounts, ...clause.facts.rates];
 }
 
-/** Terms of free text (a clause typed into a command, not a model): its facts found here. */
-function textTerms(text: string): Map<TermKey, number> {
+/** Terms of free text (a clause typed into a command, or a library kept outside the model): its facts found here. */
+export function textTerms(text: string, title = ''): Map<TermKey, number> {
   const folded = foldWidth(text);
-  const money = analyseMoney(text, folded);
-  return clauseTerms('', text, [...findDepartmentMarkers(text, folded), ...money.amounts, ...money.rates]);
+  // Amounts and rates only need finding here, not the cap analysis the model does.
+  return clauseTerms(title, text, [...findDepartmentMarkers(text, folded), ...findMoneyAmounts(text, folded), ...findRates(text, folded)]);
 }
 
 function termsOf(clause: Clause): Map<TermKey, number> {

@@ -7,8 +7,8 @@
 import { CONCEPTS } from './concepts';
 import { termKind } from './terms';
 import type { TermKey } from './terms';
-import { TermIndexBuilder, TopK } from './termIndex';
-import type { ScoredDoc, TermCounts, TermIndex } from './termIndex';
+import { TermIndexBuilder } from './termIndex';
+import type { Pruning, ScoredDoc, TermCounts, TermIndex } from './termIndex';
 
 /** How much each kind of term counts against a bigram (1). */
 export interface TermWeights {
@@ -54,8 +54,8 @@ export function termBoost(weights: TermWeights): (term: TermKey) => number {
   };
 }
 
-export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weights: TermWeights = DEFAULT_WEIGHTS): PrecedentSearch {
-  const builder = new TermIndexBuilder<TermKey>({ boost: termBoost(weights) });
+export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weights: TermWeights = DEFAULT_WEIGHTS, pruning?: Pruning): PrecedentSearch {
+  const builder = new TermIndexBuilder<TermKey>({ boost: termBoost(weights), pruning });
   const cityIds = new Map<string, number>();
   let cities = new Int32Array(1024);
   let inForce = new Uint8Array(1024);
@@ -75,19 +75,14 @@ export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weight
     size: index.size,
     postings: index.postings,
     search(terms, options) {
-      const others = new TopK(options.top);
-      const sameCity = new TopK(options.top);
       const only = options.onlyCity === undefined ? undefined : cityIds.get(options.onlyCity) ?? -1;
       const own = options.city === undefined ? -1 : cityIds.get(options.city) ?? -1;
-      index.forEachScore(index.vector(terms), options.minScore, (doc, score) => {
-        const city = cities[doc];
-        if (only !== undefined) {
-          if (city === only) others.offer(doc, score);
-        } else if (city === own) {
-          if (inForce[doc] === 1) sameCity.offer(doc, score);
-        } else others.offer(doc, score);
-      });
-      return { others: others.sorted(), sameCityInForce: sameCity.sorted() };
+      // Group 0: precedents (other cities, or only the asked one); group 1: the draft city's in-force clauses.
+      const groupOf = only !== undefined
+        ? (doc: number): number => (cities[doc] === only ? 0 : -1)
+        : (doc: number): number => (cities[doc] !== own ? 0 : inForce[doc] === 1 ? 1 : -1);
+      const [others, sameCityInForce] = index.searchGroups(index.vector(terms), options.top, 2, groupOf, options.minScore);
+      return { others, sameCityInForce };
     },
   };
 }

@@ -16,7 +16,27 @@ export interface TermIndexOptions<K> {
   readonly boost?: (term: K) => number;
   /** Documents a segment holds (≤ 65536; smaller in tests). */
   readonly segmentSize?: number;
+  readonly pruning?: Pruning;
 }
+
+/** When a query walks only the short posting lists (see the header). */
+export interface Pruning {
+  /** Corpora smaller than this walk every list. */
+  readonly from: number;
+  /** Postings a query walks before it leaves the remaining (commonest) terms to look-ups … */
+  readonly budget: number;
+  /** … though a term in this many documents or fewer is always walked. */
+  readonly alwaysWalk: number;
+  /** Candidates taken per group in successive rounds while the bound cannot prove the top k. */
+  readonly rounds: readonly number[];
+  /**
+   * When no round proves it: walk every list (exact, slow when thousands of near-copies tie), or
+   * keep the last round's candidates, ranked by their exact cosine.
+   */
+  readonly exhaustive: boolean;
+}
+
+export const DEFAULT_PRUNING: Pruning = { from: 20000, budget: 200_000, alwaysWalk: 1000, rounds: [64, 512], exhaustive: false };
 
 export interface ScoredDoc {
   readonly doc: number;
@@ -39,10 +59,6 @@ interface Segment {
 }
 
 const MAX_SEGMENT = 65536;
-/** Terms in more than this share of documents are skipped by queries on large corpora. */
-const COMMON_SHARE = 0.2;
-/** Below this many documents every term is walked: small corpora need the exact cosine. */
-const PRUNE_FROM = 20000;
 
 export class TermIndexBuilder<K> {
   private readonly vocabulary = new Map<K, number>();
@@ -104,7 +120,22 @@ export class TermIndexBuilder<K> {
     }
     const norms = new Float64Array(n);
     for (let d = 0; d < n; d++) norms[d] = Math.sqrt(squares[d]) || 1;
-    return new TermIndex(this.vocabulary, this.df.slice(0, vocabularySize), idf, boost, norms, this.segments, this.options.boost ?? (() => 1));
+    // The most a term can add to any cosine, per unit of query weight: the bound that prunes queries.
+    const maxImpact = new Float64Array(vocabularySize);
+    for (const segment of this.segments) {
+      for (let t = 0; t + 1 < segment.offsets.length; t++) {
+        let max = maxImpact[t];
+        for (let p = segment.offsets[t]; p < segment.offsets[t + 1]; p++) {
+          const v = TF_WEIGHT[segment.counts[p]] / norms[segment.base + segment.docs[p]];
+          if (v > max) max = v;
+        }
+        maxImpact[t] = max;
+      }
+    }
+    return new TermIndex({
+      vocabulary: this.vocabulary, df: this.df.slice(0, vocabularySize), idf, boost, norms, maxImpact,
+      segments: this.segments, segmentSize: this.segmentSize, boostOf: this.options.boost ?? (() => 1), pruning: this.options.pruning ?? DEFAULT_PRUNING,
+    });
   }
 
   private termId(term: K): number {
@@ -165,41 +196,58 @@ export class TermIndexBuilder<K> {
 /** 1 + ln(tf), by count. */
 const TF_WEIGHT = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
+interface IndexParts<K> {
+  readonly vocabulary: ReadonlyMap<K, number>;
+  readonly df: Int32Array;
+  readonly idf: Float64Array;
+  readonly boost: Float64Array;
+  readonly norms: Float64Array;
+  readonly maxImpact: Float64Array;
+  readonly segments: readonly Segment[];
+  readonly segmentSize: number;
+  readonly boostOf: (term: K) => number;
+  readonly pruning: Pruning;
+}
+
+/** Which group (0 … groups − 1) a document's hits go to, or −1 to leave it out. */
+export type GroupOf = (doc: number) => number;
+
+/** How the last search went, for benchmarks: rounds of candidates, whether it walked every list, and whether the top k is proven exact. */
+export interface SearchStats {
+  rounds: number;
+  walkedAll: boolean;
+  exact: boolean;
+}
+
 export class TermIndex<K> {
   readonly size: number;
-  private scores: Float64Array;
+  readonly lastSearch: SearchStats = { rounds: 0, walkedAll: false, exact: true };
+  private readonly scores: Float64Array;
   private touched: Int32Array;
 
-  constructor(
-    private readonly vocabulary: ReadonlyMap<K, number>,
-    private readonly df: Int32Array,
-    private readonly idf: Float64Array,
-    private readonly boosts: Float64Array,
-    private readonly norms: Float64Array,
-    private readonly segments: readonly Segment[],
-    private readonly boostOf: (term: K) => number,
-  ) {
-    this.size = norms.length;
+  constructor(private readonly parts: IndexParts<K>) {
+    this.size = parts.norms.length;
     this.scores = new Float64Array(this.size);
     this.touched = new Int32Array(Math.min(this.size, 1024));
   }
 
   /** Number of postings, for memory reports. */
   get postings(): number {
-    return this.segments.reduce((n, s) => n + s.docs.length, 0);
+    return this.parts.segments.reduce((n, s) => n + s.docs.length, 0);
   }
 
   /** The unit-length query vector of some terms; terms the corpus lacks count in the norm only. */
   vector(terms: TermCounts<K>): QueryVector {
+    const { vocabulary, idf, boost, boostOf } = this.parts;
     const ids: number[] = [];
     const weights: number[] = [];
     let norm = 0;
     for (const [term, count] of terms) {
       if (count <= 0) continue;
-      const id = this.vocabulary.get(term);
+      const id = vocabulary.get(term);
       const tf = 1 + Math.log(count);
       // An unseen term is as rare as a term can be: it makes the query less similar to everything.
-      const w = tf * (id === undefined ? Math.log(1 + this.size / 0.5) * this.boostOf(term) : this.idf[id] * this.boosts[id]);
+      const w = tf * (id === undefined ? Math.log(1 + this.size / 0.5) * boostOf(term) : idf[id] * boost[id]);
       norm += w * w;
       if (id !== undefined) {
         ids.push(id);
@@ -207,44 +255,158 @@ export class TermIndex<K> {
       }
     }
     norm = Math.sqrt(norm) || 1;
-    // Most informative terms first, so pruning (large corpora) drops the least.
-    const order = ids.map((_, i) => i).sort((a, b) => weights[b] - weights[a]);
-    return { terms: Int32Array.from(order, (i) => ids[i]), weights: Float64Array.from(order, (i) => weights[i] / norm) };
+    return { terms: Int32Array.from(ids), weights: Float64Array.from(weights, (w) => w / norm) };
   }
 
   /**
    * The best `k` documents by cosine with `query` among those `accept` takes (all when absent),
-   * each with a score ≥ `minScore`, best first (ties by document number).
+   * each with a score ≥ `minScore` and > 0, best first (ties by document number).
    */
   search(query: QueryVector, k: number, accept?: (doc: number) => boolean, minScore = 0): ScoredDoc[] {
-    const best = new TopK(k);
-    this.forEachScore(query, minScore, (doc, score) => {
-      if (!accept || accept(doc)) best.offer(doc, score);
-    });
-    return best.sorted();
+    return this.searchGroups(query, k, 1, accept ? (doc) => (accept(doc) ? 0 : -1) : () => 0, minScore)[0];
   }
 
-  /** Calls `visit` with every document whose cosine with `query` is positive and ≥ `minScore`. */
-  forEachScore(query: QueryVector, minScore: number, visit: (doc: number, score: number) => void): void {
-    const touched = this.accumulate(query);
+  /** The best `k` of each group at once (one walk of the postings for all). */
+  searchGroups(query: QueryVector, k: number, groups: number, groupOf: GroupOf, minScore = 0): ScoredDoc[][] {
+    this.lastSearch.rounds = 0;
+    this.lastSearch.walkedAll = false;
+    this.lastSearch.exact = true;
+    const every = Array.from({ length: query.terms.length }, (_, q) => q);
+    if (this.size < this.parts.pruning.from) return this.walkAll(query, every, k, groups, groupOf, minScore);
+    // Rarest terms first, as many as the budget of postings allows; the rest are the long lists.
+    const { df, maxImpact } = this.parts;
+    every.sort((a, b) => df[query.terms[a]] - df[query.terms[b]]);
+    const short: number[] = [];
+    const long: number[] = [];
+    let walked = 0;
+    for (const q of every) {
+      const postings = df[query.terms[q]];
+      if (long.length === 0 && (postings <= this.parts.pruning.alwaysWalk || walked + postings <= this.parts.pruning.budget)) {
+        short.push(q);
+        walked += postings;
+      } else long.push(q);
+    }
+    // The most the long lists can add to any document's cosine: term by term, and as a whole
+    // (Cauchy–Schwarz: at most the query's weight in those terms, the document being of unit length).
+    let byTerm = 0;
+    let mass = 0;
+    for (const q of long) {
+      byTerm += this.contribution(query, q) * maxImpact[query.terms[q]];
+      mass += query.weights[q] * query.weights[q];
+    }
+    const bound = Math.min(byTerm, Math.sqrt(mass));
+    const touched = this.accumulate(query, short, 0);
+    const floor = Math.max(minScore, Number.MIN_VALUE);
+    let results: ScoredDoc[][] = [];
+    for (const round of this.parts.pruning.rounds) {
+      const candidates = Math.max(round, 4 * k);
+      this.lastSearch.rounds++;
+      results = [];
+      let proven = true;
+      for (const chosen of this.bestPartials(touched, candidates, groups, groupOf)) {
+        const best = new TopK(k);
+        for (const doc of chosen.docs) {
+          const score = (this.scores[doc] + this.lookUp(query, long, doc)) / this.parts.norms[doc];
+          if (score >= floor) best.offer(doc, score);
+        }
+        const top = best.sorted();
+        // Any other document: its partial (0 if untouched) plus the most the long lists could add.
+        const threshold = top.length === k ? top[k - 1].score : floor;
+        if (chosen.nextPartial + bound >= threshold) proven = false;
+        results.push(top);
+      }
+      if (proven) {
+        this.reset(touched);
+        return results;
+      }
+    }
+    if (!this.parts.pruning.exhaustive && results.length > 0) {
+      this.lastSearch.exact = false;
+      this.reset(touched);
+      return results;
+    }
+    // The bound could not prove the top k: walk the long lists too (documents keep their partials).
+    this.lastSearch.walkedAll = true;
+    return this.collect(this.accumulate(query, long, touched), k, groups, groupOf, minScore);
+  }
+
+  /**
+   * Per group, the `count` touched documents with the best partial cosine, and the best partial
+   * left out (0 when none is: untouched documents have 0).
+   */
+  private bestPartials(touched: number, count: number, groups: number, groupOf: GroupOf): Array<{ docs: number[]; nextPartial: number }> {
+    const heaps = Array.from({ length: groups }, () => new TopK(count + 1));
     for (let i = 0; i < touched; i++) {
       const doc = this.touched[i];
-      const score = this.scores[doc] / this.norms[doc];
-      this.scores[doc] = 0;
-      if (score > 0 && score >= minScore) visit(doc, score);
+      const g = groupOf(doc);
+      if (g >= 0) heaps[g].offer(doc, this.scores[doc] / this.parts.norms[doc]);
     }
+    return heaps.map((heap) => {
+      const sorted = heap.sorted();
+      const next = sorted.length > count ? sorted.pop()!.score : 0;
+      return { docs: sorted.map((h) => h.doc), nextPartial: next };
+    });
   }
 
-  /** Adds query-weight × document-weight into `scores`; returns how many documents it touched. */
-  private accumulate(query: QueryVector): number {
-    const prune = this.size >= PRUNE_FROM ? COMMON_SHARE * this.size : Infinity;
-    let touched = 0;
-    for (let q = 0; q < query.terms.length; q++) {
+  /** query weight × idf × boost of the query's q-th term. */
+  private contribution(query: QueryVector, q: number): number {
+    const t = query.terms[q];
+    return query.weights[q] * this.parts.idf[t] * this.parts.boost[t];
+  }
+
+  private walkAll(query: QueryVector, terms: readonly number[], k: number, groups: number, groupOf: GroupOf, minScore: number): ScoredDoc[][] {
+    this.lastSearch.walkedAll = true;
+    return this.collect(this.accumulate(query, terms, 0), k, groups, groupOf, minScore);
+  }
+
+  /** The best k per group of the first `touched` documents' accumulated scores; clears them. */
+  private collect(touched: number, k: number, groups: number, groupOf: GroupOf, minScore: number): ScoredDoc[][] {
+    const heaps = Array.from({ length: groups }, () => new TopK(k));
+    for (let i = 0; i < touched; i++) {
+      const doc = this.touched[i];
+      const score = this.scores[doc] / this.parts.norms[doc];
+      this.scores[doc] = 0;
+      if (!(score > 0) || score < minScore) continue;
+      const g = groupOf(doc);
+      if (g >= 0) heaps[g].offer(doc, score);
+    }
+    return heaps.map((h) => h.sorted());
+  }
+
+  private reset(touched: number): void {
+    for (let i = 0; i < touched; i++) this.scores[this.touched[i]] = 0;
+  }
+
+  /** What the query's terms numbered in `terms` add to one document, by binary search in its segment. */
+  private lookUp(query: QueryVector, terms: readonly number[], doc: number): number {
+    const segment = this.parts.segments[Math.floor(doc / this.parts.segmentSize)];
+    const local = doc - segment.base;
+    let total = 0;
+    for (const q of terms) {
       const t = query.terms[q];
-      if (this.df[t] > prune) continue;
-      const qw = query.weights[q] * this.idf[t] * this.boosts[t];
+      if (t + 1 >= segment.offsets.length) continue;
+      let lo = segment.offsets[t];
+      let hi = segment.offsets[t + 1];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (segment.docs[mid] < local) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < segment.offsets[t + 1] && segment.docs[lo] === local) total += this.contribution(query, q) * TF_WEIGHT[segment.counts[lo]];
+    }
+    return total;
+  }
+
+  /**
+   * Adds query weight × document weight of the terms numbered in `terms` into `scores`, recording
+   * newly touched documents after the first `touched`; returns the new count.
+   */
+  private accumulate(query: QueryVector, terms: readonly number[], touched: number): number {
+    for (const q of terms) {
+      const t = query.terms[q];
+      const qw = this.contribution(query, q);
       if (!(qw > 0)) continue;
-      for (const segment of this.segments) {
+      for (const segment of this.parts.segments) {
         if (t + 1 >= segment.offsets.length) continue;
         const end = segment.offsets[t + 1];
         for (let p = segment.offsets[t]; p < end; p++) {

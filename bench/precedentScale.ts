@@ -1,0 +1,154 @@
+/**
+ * Precedent index at scale: build time, query latency (p50/p99) and peak RSS on the real corpus and
+ * on synthetic corpora of 10k, 100k and 1M clauses (bench/syntheticCorpus.ts). Each size runs in a
+ * process of its own, so its peak RSS is its own.
+ *
+ *   node out/bench/precedentScale.js            (all sizes; part of npm run bench)
+ *   node out/bench/precedentScale.js 100000     (one size)
+ *
+ * Build = everything from clause texts to a queryable index: finding amounts, rates and department
+ * markers (blanked before comparing), term extraction, postings. Query = ranking a new draft clause
+ * against the whole corpus (terms + postings walk + top 5), measured on 300 synthetic drafts that are
+ * not in the corpus; "with excerpts" adds the Smith-Waterman excerpt of the 5 results, as a hover does.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createPolicyLanguageService } from '../server/src/core';
+import { alignLocal } from '../server/src/core/precedents/alignment';
+import { textTerms } from '../server/src/core/precedents/precedentIndex';
+import { buildPrecedentSearch } from '../server/src/core/precedents/search';
+import { comparableWording } from '../server/src/core/precedents/terms';
+import { syntheticClauses } from './syntheticCorpus';
+import type { BaseClause, SyntheticClause } from './syntheticCorpus';
+
+const ROOT = path.resolve(__dirname, '..', __dirname.includes(`${path.sep}out${path.sep}`) ? '..' : '');
+const SIZES = [10_000, 100_000, 1_000_000];
+const QUERIES = 300;
+
+export interface ScaleRow {
+  readonly corpus: string;
+  readonly clauses: number;
+  readonly postings: number;
+  readonly buildSeconds: number;
+  readonly queryP50: number;
+  readonly queryP99: number;
+  readonly excerptP50: number;
+  readonly excerptP99: number;
+  readonly peakRssMb: number;
+}
+
+function corpusSources(): Array<{ id: string; text: string }> {
+  const dir = path.join(ROOT, 'corpus');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.policy.yaml')).sort()
+    .map((f) => ({ id: f.replace(/\.policy\.yaml$/, ''), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+function baseClauses(): BaseClause[] {
+  const service = createPolicyLanguageService({ corpus: corpusSources });
+  const out: BaseClause[] = [];
+  for (const { document } of service.corpus().documents) {
+    for (const c of document.clauses) if (c.kind === 'measure' && c.text) out.push({ title: c.title?.value ?? '', text: c.text.value });
+  }
+  return out;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function peakRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** The real corpus, through the product path: YAML → model → index → query. */
+function measureReal(): ScaleRow {
+  const sources = corpusSources();
+  const started = performance.now();
+  const service = createPolicyLanguageService({ corpus: () => sources });
+  const index = service.corpus();
+  const buildSeconds = (performance.now() - started) / 1000;
+  const drafts = [...syntheticClauses(baseClauses(), QUERIES, 99)];
+  const time = (excerpts: boolean): number[] => {
+    const times: number[] = [];
+    // The index caches answers per text and options; a different minScore each time defeats it.
+    drafts.forEach((d, i) => {
+      const t0 = performance.now();
+      index.query(d.text, { city: d.city, top: 5, minScore: 0.1 + i * 1e-9 + (excerpts ? 1e-12 : 0), excerpts });
+      times.push(performance.now() - t0);
+    });
+    return times.sort((a, b) => a - b);
+  };
+  time(false); // warm-up
+  const plain = time(false);
+  const excerpted = time(true);
+  return {
+    corpus: `real (${index.documents.length} documents)`, clauses: index.clauseCount, postings: NaN, buildSeconds,
+    queryP50: quantile(plain, 0.5), queryP99: quantile(plain, 0.99), excerptP50: quantile(excerpted, 0.5), excerptP99: quantile(excerpted, 0.99),
+    peakRssMb: peakRssMb(),
+  };
+}
+
+function measureSynthetic(size: number): ScaleRow {
+  const base = baseClauses();
+  const texts: SyntheticClause[] = [];
+  const started = performance.now();
+  const search = buildPrecedentSearch((function* () {
+    for (const clause of syntheticClauses(base, size, 2026)) {
+      texts.push(clause);
+      yield { city: clause.city, inForce: clause.inForce, terms: textTerms(clause.text, clause.title) };
+    }
+  })());
+  const buildSeconds = (performance.now() - started) / 1000;
+  const drafts = [...syntheticClauses(base, QUERIES, 7)];
+  const run = (excerpts: boolean): number[] => drafts.map((d) => {
+    const t0 = performance.now();
+    const hits = search.search(textTerms(d.text, d.title), { top: 5, minScore: 0.1, city: d.city });
+    if (excerpts) {
+      const query = comparableWording(d.text);
+      for (const hit of hits.others) alignLocal(query, comparableWording(texts[hit.doc].text));
+    }
+    return performance.now() - t0;
+  }).sort((a, b) => a - b);
+  run(false); // warm-up
+  const plain = run(false);
+  const excerpted = run(true);
+  return {
+    corpus: 'synthetic', clauses: search.size, postings: search.postings, buildSeconds,
+    queryP50: quantile(plain, 0.5), queryP99: quantile(plain, 0.99), excerptP50: quantile(excerpted, 0.5), excerptP99: quantile(excerpted, 0.99),
+    peakRssMb: peakRssMb(),
+  };
+}
+
+export function scaleTable(rows: readonly ScaleRow[]): string[] {
+  const f = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  return [
+    '| corpus | clauses | postings | build s | query p50 ms | query p99 ms | with excerpts p50 ms | p99 ms | peak RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.corpus} | ${r.clauses} | ${Number.isFinite(r.postings) ? r.postings : '—'} | ${f(r.buildSeconds, 2)} | ${f(r.queryP50, 3)} | ${f(r.queryP99, 3)} | ${f(r.excerptP50, 3)} | ${f(r.excerptP99, 3)} | ${f(r.peakRssMb, 0)} |`),
+  ];
+}
+
+/** Runs every size in a child process of its own; returns the rows. */
+export function runScale(sizes: readonly number[] = SIZES): ScaleRow[] {
+  const rows: ScaleRow[] = [];
+  for (const size of ['real', ...sizes.map(String)]) {
+    const child = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', size], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`precedent scale ${size} failed: ${child.stderr}`);
+    rows.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as ScaleRow);
+    process.stderr.write(`  precedents ${size}: done\n`);
+  }
+  return rows;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const row = args[1] === 'real' ? measureReal() : measureSynthetic(Number(args[1]));
+    process.stdout.write(`${JSON.stringify(row)}\n`);
+  } else {
+    const sizes = args.length > 0 ? args.map(Number) : SIZES;
+    console.log(scaleTable(runScale(sizes)).join('\n'));
+  }
+}
