@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { BenchLspClient } from './lspClient';
@@ -55,6 +56,23 @@ async function once(variant: Variant, text: string): Promise<Run> {
   }
 }
 
+/**
+ * Whether each build will use its corpus snapshot (a tsc run since `npm run build` that changed a core
+ * file, or a bundle newer than its snapshot, means the corpus is parsed instead: slower, never wrong).
+ */
+function snapshotState(): string {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const tsc = require(path.join(ROOT, 'out', 'server', 'src', 'host', 'corpusSnapshot.js')) as typeof import('../server/src/host/corpusSnapshot');
+  const tscState = tsc.loadCorpusSnapshot() ? 'used' : 'stale or missing';
+  const bundled = path.join(ROOT, 'dist', 'corpus.snapshot');
+  let bundleState = 'missing';
+  if (fs.existsSync(bundled)) {
+    const snapshot = v8.deserialize(fs.readFileSync(bundled)) as { code: readonly string[] };
+    bundleState = snapshot.code.includes(tsc.sha1(fs.readFileSync(VARIANTS[2].script))) ? 'used' : 'stale';
+  }
+  return `tsc output: ${tscState}; bundle: ${bundleState}`;
+}
+
 /** Median of each phase over fresh processes (coldStartPhases prints one JSON line per run). */
 function phases(runs: number): Record<string, number> {
   const script = path.join(__dirname, 'coldStartPhases.js');
@@ -67,6 +85,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runs = Number(argv[argv.indexOf('--runs') + 1] || 15);
   if (!fs.existsSync(VARIANTS[2].script)) throw new Error('dist/server-main.js is missing: run `npm run bundle` first');
+  const snapshots = snapshotState();
+  console.log(`corpus snapshot: ${snapshots}`);
   const text = fs.readFileSync(SAMPLE, 'utf8');
   const results = new Map<Variant, Run[]>(VARIANTS.map((v) => [v, []]));
   await once(VARIANTS[0], text); // one unmeasured run warms the file cache
@@ -91,6 +111,8 @@ async function main(): Promise<void> {
     '## Cold start',
     '',
     `Command: \`npm run bench\` (this part: \`node out/bench/coldStart.js --runs ${runs}\`, after \`npm run bundle\`).`,
+    '',
+    `Corpus snapshot at the time of the run: ${snapshots}.`,
     '',
     'Spawn `node <server> --stdio`, initialize (the client answers workspace/configuration), open',
     '`samples/suzhou-2026-ai-measures-draft.policy.yaml`, stop the clock when its first publishDiagnostics has arrived; the',

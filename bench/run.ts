@@ -8,13 +8,12 @@
  * (unknown-department, cap-outlier, overlaps-in-force) stay silent; precedent search is measured
  * separately.
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPolicyLanguageService } from '../server/src/core';
 import { clearRecentCaches } from '../server/src/core/text/recentCache';
 import { generateDraft } from './generateDraft';
-import { writeSection } from './lspReport';
+import { machine as describeMachine, writeSection } from './lspReport';
 
 interface Size {
   readonly clauses: number;
@@ -108,8 +107,7 @@ function main(): void {
   const rows = SIZES.map(measure);
   const target = rows.find((r) => r.clauses === TARGET_CLAUSES);
   const pass = target !== undefined && target.median < TARGET_MS;
-  const cpus = os.cpus();
-  const machine = `${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${os.platform()} ${os.release()}, node ${process.version}`;
+  const machine = describeMachine();
   const rules = service.rules.map((r) => r.id).join(', ');
   const table = formatTable(rows);
   const targetLine = `target: ${TARGET_CLAUSES}-clause draft < ${TARGET_MS} ms → ${pass ? 'PASS' : 'FAIL'}${target ? ` (median ${target.median.toFixed(2)} ms)` : ''}`;
