@@ -108,8 +108,26 @@ function slugOf(c: Candidate, text: string, withTopic: boolean): string {
   return [city, yearOf(d, text), topic, kind].filter(Boolean).join('-');
 }
 
-function main(): void {
-  const seeds = process.argv[2] ?? process.env.POLICY_SEEDS ?? '/work/shared/seeds';
+export interface CorpusEntry {
+  readonly id: string;
+  readonly city: string;
+  readonly title: string;
+  readonly source: string;
+  readonly clauses: number;
+  readonly status?: string;
+}
+
+export interface BuiltCorpus {
+  /** File name (`<id>.policy.yaml`, then `index.json`) → content. */
+  readonly files: ReadonlyMap<string, string>;
+  readonly index: readonly CorpusEntry[];
+  /** Documents found twice, with the copy kept. */
+  readonly duplicates: readonly string[];
+  readonly warnings: ReadonlyArray<{ source: string; warnings: readonly string[] }>;
+}
+
+/** The corpus the seed texts in `seeds` make, in memory. */
+export function buildCorpus(seeds: string): BuiltCorpus {
   const files = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
   const kept: Array<Candidate & { text: string }> = [];
   const dropped: string[] = [];
@@ -150,10 +168,9 @@ function main(): void {
     if (same > 0) ids[i] = `${id}-${same + 1}`;
   });
 
-  fs.mkdirSync(CORPUS, { recursive: true });
-  for (const stale of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.policy.yaml'))) fs.unlinkSync(path.join(CORPUS, stale));
-  const index = kept.map((k, i) => {
-    fs.writeFileSync(path.join(CORPUS, `${ids[i]}.policy.yaml`), k.yaml);
+  const out = new Map<string, string>();
+  const index: CorpusEntry[] = kept.map((k, i) => {
+    out.set(`${ids[i]}.policy.yaml`, k.yaml);
     return {
       id: ids[i],
       city: k.document.city,
@@ -163,17 +180,24 @@ function main(): void {
       ...(k.document.status ? { status: k.document.status } : {}),
     };
   });
-  fs.writeFileSync(path.join(CORPUS, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  out.set('index.json', `${JSON.stringify(index, null, 2)}\n`);
+  return { files: out, index, duplicates: dropped, warnings: kept.filter((k) => k.warnings.length > 0).map((k) => ({ source: k.source, warnings: k.warnings })) };
+}
 
-  const rows = index.map((e, i) => `${String(i + 1).padStart(2)}  ${e.id.padEnd(44)} ${e.city.padEnd(8, '　')} ${String(e.clauses).padStart(4)}  ${e.source.padEnd(34)} ${e.title}`);
+function main(): void {
+  const seeds = process.argv[2] ?? process.env.POLICY_SEEDS ?? '/work/shared/seeds';
+  const built = buildCorpus(seeds);
+  fs.mkdirSync(CORPUS, { recursive: true });
+  for (const stale of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.policy.yaml'))) fs.unlinkSync(path.join(CORPUS, stale));
+  for (const [name, content] of built.files) fs.writeFileSync(path.join(CORPUS, name), content);
+  const rows = built.index.map((e, i) => `${String(i + 1).padStart(2)}  ${e.id.padEnd(44)} ${e.city.padEnd(8, '　')} ${String(e.clauses).padStart(4)}  ${e.source.padEnd(34)} ${e.title}`);
   console.log(rows.join('\n'));
-  console.log(`\n${index.length} documents written to ${path.relative(process.cwd(), CORPUS) || '.'}`);
-  if (dropped.length > 0) console.log(`\nDuplicates kept once:\n  ${dropped.join('\n  ')}`);
-  const warned = kept.filter((k) => k.warnings.length > 0);
-  if (warned.length > 0 && process.env.VERBOSE) {
+  console.log(`\n${built.index.length} documents written to ${path.relative(process.cwd(), CORPUS) || '.'}`);
+  if (built.duplicates.length > 0) console.log(`\nDuplicates kept once:\n  ${built.duplicates.join('\n  ')}`);
+  if (built.warnings.length > 0 && process.env.VERBOSE) {
     console.log('\nWarnings:');
-    for (const k of warned) console.log(`  ${k.source}: ${k.warnings.join('; ')}`);
+    for (const k of built.warnings) console.log(`  ${k.source}: ${k.warnings.join('; ')}`);
   }
 }
 
-main();
+if (require.main === module) main();

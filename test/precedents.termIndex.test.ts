@@ -3,12 +3,13 @@ import * as assert from 'node:assert/strict';
 import { prng } from '../bench/fuzzLib';
 import { TermIndexBuilder, TopK } from '../server/src/core/precedents/termIndex';
 import type { Pruning } from '../server/src/core/precedents/termIndex';
+import { TermIds } from '../server/src/core/precedents/termIds';
 
-type Doc = Map<string, number>;
+type Doc = Map<number, number>;
 
 function randomDocs(count: number, seed: number, terms = 60): Doc[] {
   const rand = prng(seed);
-  const vocabulary = Array.from({ length: terms }, (_, i) => `t${i}`);
+  const vocabulary = Array.from({ length: terms }, (_, i) => i);
   return Array.from({ length: count }, () => {
     const doc: Doc = new Map();
     const size = 1 + Math.floor(rand() * 12);
@@ -21,20 +22,20 @@ function randomDocs(count: number, seed: number, terms = 60): Doc[] {
   });
 }
 
-const boost = (term: string): number => (term.endsWith('7') ? 3 : 1);
+const boost = (term: number): number => (term % 10 === 7 ? 3 : 1);
 
 /** The cosine of two count vectors with the index's weighting, computed the slow way. */
 function bruteCosine(docs: readonly Doc[], a: Doc, b: Doc): number {
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const weight = (d: Doc): Map<string, number> => {
-    const w = new Map<string, number>();
+  const weight = (d: Doc): Map<number, number> => {
+    const w = new Map<number, number>();
     for (const [t, c] of d) w.set(t, (1 + Math.log(c)) * (df.has(t) ? Math.log(1 + docs.length / df.get(t)!) : Math.log(1 + docs.length / 0.5)) * boost(t));
     return w;
   };
   const wa = weight(a);
   const wb = weight(b);
-  const norm = (w: Map<string, number>): number => Math.sqrt([...w.values()].reduce((s, x) => s + x * x, 0));
+  const norm = (w: Map<number, number>): number => Math.sqrt([...w.values()].reduce((s, x) => s + x * x, 0));
   let dot = 0;
   for (const [t, x] of wa) if (df.has(t)) dot += x * (wb.get(t) ?? 0);
   return dot / (norm(wa) * norm(wb));
@@ -122,11 +123,11 @@ describe('precedents: term index', () => {
 
   it('search: the best k, accepted and above minScore, best first, ties by document number', () => {
     const builder = new TermIndexBuilder();
-    const same: Doc = new Map([['支持', 1], ['企业', 2]]);
+    const same: Doc = new Map([[1, 1], [2, 2]]);
     builder.add(same);
-    builder.add(new Map([['其他', 1]]));
+    builder.add(new Map([[3, 1]]));
     builder.add(same);
-    builder.add(new Map([['支持', 1], ['其他', 3]]));
+    builder.add(new Map([[1, 1], [3, 3]]));
     builder.add(same);
     const index = builder.build();
     const query = index.vector(same);
@@ -140,24 +141,24 @@ describe('precedents: term index', () => {
 
   it('terms the corpus lacks lower the score but never fail; an empty query finds nothing', () => {
     const builder = new TermIndexBuilder();
-    builder.add(new Map([['首台', 1], ['装备', 1]]));
-    builder.add(new Map([['人才', 1]]));
+    builder.add(new Map([[4, 1], [5, 1]]));
+    builder.add(new Map([[6, 1]]));
     const index = builder.build();
-    const known = index.search(index.vector(new Map([['首台', 1], ['装备', 1]])), 1)[0].score;
-    const diluted = index.search(index.vector(new Map([['首台', 1], ['装备', 1], ['未见', 1]])), 1)[0].score;
+    const known = index.search(index.vector(new Map([[4, 1], [5, 1]])), 1)[0].score;
+    const diluted = index.search(index.vector(new Map([[4, 1], [5, 1], [99, 1]])), 1)[0].score;
     assert.ok(Math.abs(known - 1) < 1e-9);
     assert.ok(diluted < known && diluted > 0);
     assert.deepEqual(index.search(index.vector(new Map()), 5), []);
-    assert.deepEqual(index.search(index.vector(new Map([['未见', 2]])), 5), []);
-    assert.deepEqual(new TermIndexBuilder().build().search(index.vector(new Map([['人才', 1]])), 5), []);
+    assert.deepEqual(index.search(index.vector(new Map([[99, 2]])), 5), []);
+    assert.deepEqual(new TermIndexBuilder().build().search(index.vector(new Map([[6, 1]])), 5), []);
   });
 
   it('counts above 255 are clamped, not wrapped', () => {
     const builder = new TermIndexBuilder();
-    builder.add(new Map([['企业', 1000], ['总部', 1]]));
-    builder.add(new Map([['企业', 1]]));
+    builder.add(new Map([[2, 1000], [7, 1]]));
+    builder.add(new Map([[2, 1]]));
     const index = builder.build();
-    const [best] = index.search(index.vector(new Map([['企业', 1]])), 1);
+    const [best] = index.search(index.vector(new Map([[2, 1]])), 1);
     assert.equal(best.doc, 1, 'the document that is all 企业 comes first');
   });
 
@@ -168,5 +169,17 @@ describe('precedents: term index', () => {
     const none = new TopK(0);
     none.offer(1, 1);
     assert.deepEqual(none.sorted(), []);
+  });
+});
+
+describe('precedents: term ids', () => {
+  it('numbers keys densely in first-seen order, through growth, for every kind of key', () => {
+    const ids = new TermIds(4);
+    const keys = [-1, -50, 0, 0x4e00, 65536, 1_023_999_999, ...Array.from({ length: 5000 }, (_, i) => 70000 + i * 7919)];
+    keys.forEach((key, i) => assert.equal(ids.getOrAdd(key), i));
+    keys.forEach((key, i) => assert.equal(ids.get(key), i));
+    assert.equal(ids.size, keys.length);
+    assert.equal(ids.get(12345), -1);
+    assert.equal(ids.getOrAdd(-1), 0, 'a known key keeps its number');
   });
 });

@@ -22,7 +22,7 @@ export const DEFAULT_WEIGHTS: TermWeights = { unigram: 0.5, measure: 3, topic: 1
 export interface SearchableClause {
   readonly city: string;
   readonly inForce: boolean;
-  readonly terms: TermCounts<TermKey>;
+  readonly terms: TermCounts;
 }
 
 export interface SearchOptions {
@@ -42,7 +42,7 @@ export interface SearchHits {
 export interface PrecedentSearch {
   readonly size: number;
   readonly postings: number;
-  search(terms: TermCounts<TermKey>, options: SearchOptions): SearchHits;
+  search(terms: TermCounts, options: SearchOptions): SearchHits;
 }
 
 export function termBoost(weights: TermWeights): (term: TermKey) => number {
@@ -55,7 +55,7 @@ export function termBoost(weights: TermWeights): (term: TermKey) => number {
 }
 
 export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weights: TermWeights = DEFAULT_WEIGHTS, pruning?: Pruning): PrecedentSearch {
-  const builder = new TermIndexBuilder<TermKey>({ boost: termBoost(weights), pruning });
+  const builder = new TermIndexBuilder({ boost: termBoost(weights), pruning });
   const cityIds = new Map<string, number>();
   let cities = new Int32Array(1024);
   let inForce = new Uint8Array(1024);
@@ -70,7 +70,7 @@ export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weight
     cities[doc] = city;
     inForce[doc] = clause.inForce ? 1 : 0;
   }
-  const index: TermIndex<TermKey> = builder.build();
+  const index: TermIndex = builder.build();
   return {
     size: index.size,
     postings: index.postings,

@@ -9,11 +9,14 @@
  * Weights: w(t, d) = (1 + ln tf) · idf(t) · boost(t), idf(t) = ln(1 + N / df); score = cosine.
  */
 
-/** Terms of one text with their counts; `boost` gives a term's class weight (1 for plain terms). */
-export type TermCounts<K> = ReadonlyMap<K, number>;
+import { TermIds } from './termIds';
 
-export interface TermIndexOptions<K> {
-  readonly boost?: (term: K) => number;
+/** Terms of one text with their counts; `boost` gives a term's class weight (1 for plain terms). */
+export type TermCounts = ReadonlyMap<number, number>;
+
+export interface TermIndexOptions {
+  /** Terms are integers (see ./terms for how text becomes them). */
+  readonly boost?: (term: number) => number;
   /** Documents a segment holds (≤ 65536; smaller in tests). */
   readonly segmentSize?: number;
   readonly pruning?: Pruning;
@@ -60,9 +63,9 @@ interface Segment {
 
 const MAX_SEGMENT = 65536;
 
-export class TermIndexBuilder<K> {
-  private readonly vocabulary = new Map<K, number>();
-  private readonly termNames: K[] = [];
+export class TermIndexBuilder {
+  private readonly vocabulary = new TermIds();
+  private termKeys = new Int32Array(1024);
   private df = new Int32Array(1024);
   private readonly segments: Segment[] = [];
   private readonly segmentSize: number;
@@ -74,12 +77,12 @@ export class TermIndexBuilder<K> {
   private openSize = 0;
   private docCount = 0;
 
-  constructor(private readonly options: TermIndexOptions<K> = {}) {
+  constructor(private readonly options: TermIndexOptions = {}) {
     this.segmentSize = Math.min(MAX_SEGMENT, Math.max(1, options.segmentSize ?? MAX_SEGMENT));
   }
 
   /** Adds a document; returns its number (0, 1, 2 …). */
-  add(terms: TermCounts<K>): number {
+  add(terms: TermCounts): number {
     const local = this.openSize;
     for (const [term, count] of terms) {
       if (count <= 0) continue;
@@ -97,15 +100,15 @@ export class TermIndexBuilder<K> {
     return doc;
   }
 
-  build(): TermIndex<K> {
+  build(): TermIndex {
     this.closeSegment();
     const n = this.docCount;
-    const vocabularySize = this.termNames.length;
+    const vocabularySize = this.vocabulary.size;
     const idf = new Float64Array(vocabularySize);
     const boost = new Float64Array(vocabularySize);
     for (let t = 0; t < vocabularySize; t++) {
       idf[t] = Math.log(1 + n / this.df[t]);
-      boost[t] = this.options.boost ? this.options.boost(this.termNames[t]) : 1;
+      boost[t] = this.options.boost ? this.options.boost(this.termKeys[t]) : 1;
     }
     // Document norms, from the postings: one pass over every segment.
     const squares = new Float64Array(n);
@@ -138,18 +141,13 @@ export class TermIndexBuilder<K> {
     });
   }
 
-  private termId(term: K): number {
-    let id = this.vocabulary.get(term);
-    if (id === undefined) {
-      id = this.termNames.length;
-      this.vocabulary.set(term, id);
-      this.termNames.push(term);
-      if (id === this.df.length) {
-        const grown = new Int32Array(this.df.length * 2);
-        grown.set(this.df);
-        this.df = grown;
-      }
+  private termId(term: number): number {
+    const id = this.vocabulary.getOrAdd(term);
+    if (id === this.df.length) {
+      this.df = grown(this.df);
+      this.termKeys = grown(this.termKeys);
     }
+    this.termKeys[id] = term;
     return id;
   }
 
@@ -169,7 +167,7 @@ export class TermIndexBuilder<K> {
   /** Sorts the open segment's triples by term (counting sort) into its posting arrays. */
   private closeSegment(): void {
     if (this.openSize === 0) return;
-    const vocabularySize = this.termNames.length;
+    const vocabularySize = this.vocabulary.size;
     const offsets = new Int32Array(vocabularySize + 1);
     for (let i = 0; i < this.pending; i++) offsets[this.pendingTerms[i] + 1]++;
     for (let t = 0; t < vocabularySize; t++) offsets[t + 1] += offsets[t];
@@ -193,11 +191,17 @@ export class TermIndexBuilder<K> {
   }
 }
 
+function grown(from: Int32Array): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
+}
+
 /** 1 + ln(tf), by count. */
 const TF_WEIGHT = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
-interface IndexParts<K> {
-  readonly vocabulary: ReadonlyMap<K, number>;
+interface IndexParts {
+  readonly vocabulary: TermIds;
   readonly df: Int32Array;
   readonly idf: Float64Array;
   readonly boost: Float64Array;
@@ -205,7 +209,7 @@ interface IndexParts<K> {
   readonly maxImpact: Float64Array;
   readonly segments: readonly Segment[];
   readonly segmentSize: number;
-  readonly boostOf: (term: K) => number;
+  readonly boostOf: (term: number) => number;
   readonly pruning: Pruning;
 }
 
@@ -219,13 +223,13 @@ export interface SearchStats {
   exact: boolean;
 }
 
-export class TermIndex<K> {
+export class TermIndex {
   readonly size: number;
   readonly lastSearch: SearchStats = { rounds: 0, walkedAll: false, exact: true };
   private readonly scores: Float64Array;
   private touched: Int32Array;
 
-  constructor(private readonly parts: IndexParts<K>) {
+  constructor(private readonly parts: IndexParts) {
     this.size = parts.norms.length;
     this.scores = new Float64Array(this.size);
     this.touched = new Int32Array(Math.min(this.size, 1024));
@@ -237,7 +241,7 @@ export class TermIndex<K> {
   }
 
   /** The unit-length query vector of some terms; terms the corpus lacks count in the norm only. */
-  vector(terms: TermCounts<K>): QueryVector {
+  vector(terms: TermCounts): QueryVector {
     const { vocabulary, idf, boost, boostOf } = this.parts;
     const ids: number[] = [];
     const weights: number[] = [];
@@ -247,9 +251,9 @@ export class TermIndex<K> {
       const id = vocabulary.get(term);
       const tf = 1 + Math.log(count);
       // An unseen term is as rare as a term can be: it makes the query less similar to everything.
-      const w = tf * (id === undefined ? Math.log(1 + this.size / 0.5) * boostOf(term) : idf[id] * boost[id]);
+      const w = tf * (id < 0 ? Math.log(1 + this.size / 0.5) * boostOf(term) : idf[id] * boost[id]);
       norm += w * w;
-      if (id !== undefined) {
+      if (id >= 0) {
         ids.push(id);
         weights.push(w);
       }
