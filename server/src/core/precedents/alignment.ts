@@ -45,3 +45,32 @@ export function alignLocal(query: string, target: string, maxLength = 2000): Ali
   }
   return best;
 }
+
+/**
+ * `alignLocal` on the part of a long target that shares the most bigrams with the query (a window
+ * of `window` characters, found in one pass, with a quarter window either side), so a
+ * 1500-character precedent costs little more than a short one. Offsets are into the whole target.
+ */
+export function alignInWindow(query: string, target: string, window = 400): Alignment {
+  const q = query.length > window ? query.slice(0, window) : query;
+  if (target.length <= window) return alignLocal(q, target);
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < q.length; i++) grams.add(q.slice(i, i + 2));
+  const hit = new Uint8Array(target.length);
+  for (let i = 0; i + 1 < target.length; i++) hit[i] = grams.has(target.slice(i, i + 2)) ? 1 : 0;
+  let count = 0;
+  for (let i = 0; i < window; i++) count += hit[i];
+  let best = count;
+  let bestStart = 0;
+  for (let start = 1; start + window <= target.length; start++) {
+    count += hit[start + window - 1] - hit[start - 1];
+    if (count > best) {
+      best = count;
+      bestStart = start;
+    }
+  }
+  // A margin either side, so a passage at the window's edge is not cut.
+  const from = Math.max(0, bestStart - (window >> 2));
+  const aligned = alignLocal(q, target.slice(from, bestStart + window + (window >> 2)));
+  return { start: aligned.start + from, end: aligned.end + from, score: aligned.score };
+}

@@ -9,7 +9,7 @@ import { findDepartmentMarkers } from '../normalise/departments';
 import { findMoneyAmounts, formatMoney } from '../normalise/money';
 import { findRates } from '../normalise/rates';
 import { foldWidth } from '../normalise/width';
-import { alignLocal } from './alignment';
+import { alignInWindow } from './alignment';
 import { buildPrecedentSearch, DEFAULT_WEIGHTS } from './search';
 import type { TermWeights } from './search';
 import { clauseTerms, comparableWording, wordingWithOffsets } from './terms';
@@ -126,7 +126,7 @@ function matchingPassage(queryText: string, clause: Clause): { start: number; en
   const text = clause.text?.value ?? '';
   const target = wordingWithOffsets(text, blankedSpans(clause));
   const query = comparableWording(queryText);
-  const aligned = alignLocal(query, target.wording);
+  const aligned = alignInWindow(query, target.wording);
   if (aligned.end <= aligned.start || target.offsets.length === 0) return { start: 0, end: Math.min(text.length, 80) };
   let start = target.offsets[aligned.start];
   let end = target.offsets[aligned.end - 1] + 1;
