@@ -159,22 +159,29 @@ function validate(document: TextDocument): void {
  * still open when the timer fires is linted.
  */
 const DEBOUNCE_AFTER_MS = 50;
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
+/** Cancels the validation scheduled for a document. */
+const pending = new Map<string, () => void>();
 function scheduleValidation(document: TextDocument): void {
   const uri = document.uri;
-  clearTimeout(pending.get(uri));
-  const slow = Math.min(...(lintTimes.get(uri) ?? [0])) > DEBOUNCE_AFTER_MS;
-  const delay = slow ? Math.min(1000, 50 + Math.floor(document.getText().length / 10000)) : 0;
-  pending.set(uri, setTimeout(() => {
+  pending.get(uri)?.();
+  const run = (): void => {
     pending.delete(uri);
     const current = documents.get(uri);
     if (current) validate(current);
-  }, delay));
+  };
+  const slow = Math.min(...(lintTimes.get(uri) ?? [0])) > DEBOUNCE_AFTER_MS;
+  if (slow) {
+    const timer = setTimeout(run, Math.min(1000, 50 + Math.floor(document.getText().length / 10000)));
+    pending.set(uri, () => clearTimeout(timer));
+  } else {
+    const immediate = setImmediate(run); // not setTimeout(0): that waits for the next timers phase, ≥ 1 ms
+    pending.set(uri, () => clearImmediate(immediate));
+  }
 }
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {
-  clearTimeout(pending.get(event.document.uri));
+  pending.get(event.document.uri)?.();
   pending.delete(event.document.uri);
   lintTimes.delete(event.document.uri);
   cache.delete(event.document.uri);
