@@ -43,28 +43,31 @@ function sentencesOf(text: string): string[] {
   return text.match(SENTENCE) ?? [text];
 }
 
-/** `count` clauses, the same for the same seed. */
-export function* syntheticClauses(base: readonly BaseClause[], count: number, seed: number): Generator<SyntheticClause> {
-  const rand = prng(seed);
+/** Clause number `i` of the synthetic corpus `seed`: random access, so no one needs to keep the texts. */
+export function syntheticClause(base: readonly BaseClause[], i: number, seed: number): SyntheticClause {
+  const rand = prng(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
-  for (let i = 0; i < count; i++) {
-    const source = pick(base);
-    let sentences = sentencesOf(source.text);
-    if (sentences.length > 1 && rand() < 0.2) sentences.splice(Math.floor(rand() * sentences.length), 1);
-    if (sentences.length > 1 && rand() < 0.2) sentences.reverse();
-    if (rand() < 0.3) sentences.push(pick(sentencesOf(pick(base).text)));
-    if (rand() < 0.3) sentences[0] = pick(FIELDS) + '，' + sentences[0];
-    let text = sentences.join('');
-    let title = source.title;
-    for (const [a, b] of SYNONYMS) {
-      if (rand() < 0.25) {
-        text = text.split(a).join(b);
-        title = title.split(a).join(b);
-      }
+  const source = pick(base);
+  let sentences = sentencesOf(source.text);
+  if (sentences.length > 1 && rand() < 0.2) sentences.splice(Math.floor(rand() * sentences.length), 1);
+  if (sentences.length > 1 && rand() < 0.2) sentences.reverse();
+  if (rand() < 0.3) sentences.push(pick(sentencesOf(pick(base).text)));
+  if (rand() < 0.3) sentences[0] = pick(FIELDS) + '，' + sentences[0];
+  let text = sentences.join('');
+  let title = source.title;
+  for (const [a, b] of SYNONYMS) {
+    if (rand() < 0.25) {
+      text = text.split(a).join(b);
+      title = title.split(a).join(b);
     }
-    // Other amounts: policies of different places give different sums for the same measure.
-    const factor = [0.5, 0.8, 1, 1.5, 2, 3][Math.floor(rand() * 6)];
-    text = text.replace(/(\d+(?:\.\d+)?)(\s*(?:万元|亿元|万|元))/g, (_, n: string, unit: string) => `${Math.round(Number(n) * factor * 100) / 100}${unit}`);
-    yield { city: pick(CITIES) + pick(DISTRICTS), inForce: rand() < 0.4, title, text };
   }
+  // Other amounts: policies of different places give different sums for the same measure.
+  const factor = [0.5, 0.8, 1, 1.5, 2, 3][Math.floor(rand() * 6)];
+  text = text.replace(/(\d+(?:\.\d+)?)(\s*(?:万元|亿元|万|元))/g, (_, n: string, unit: string) => `${Math.round(Number(n) * factor * 100) / 100}${unit}`);
+  return { city: pick(CITIES) + pick(DISTRICTS), inForce: rand() < 0.4, title, text };
+}
+
+/** Clauses 0 … count − 1 of the synthetic corpus `seed`. */
+export function* syntheticClauses(base: readonly BaseClause[], count: number, seed: number): Generator<SyntheticClause> {
+  for (let i = 0; i < count; i++) yield syntheticClause(base, i, seed);
 }

@@ -4,6 +4,7 @@ import { prng } from '../bench/fuzzLib';
 import { TermIndexBuilder, TopK } from '../server/src/core/precedents/termIndex';
 import type { Pruning } from '../server/src/core/precedents/termIndex';
 import { TermIds } from '../server/src/core/precedents/termIds';
+import { ForwardIndexBuilder } from '../server/src/core/precedents/forwardIndex';
 
 type Doc = Map<number, number>;
 
@@ -181,5 +182,34 @@ describe('precedents: term ids', () => {
     assert.equal(ids.size, keys.length);
     assert.equal(ids.get(12345), -1);
     assert.equal(ids.getOrAdd(-1), 0, 'a known key keeps its number');
+  });
+});
+
+describe('precedents: forward index', () => {
+  it('reads back every document\'s terms: dot products equal a direct sum, for large term numbers and counts', () => {
+    const rand = prng(5);
+    const builder = new ForwardIndexBuilder();
+    const docs: Array<Map<number, number>> = [];
+    for (let d = 0; d < 500; d++) {
+      const doc = new Map<number, number>();
+      const size = Math.floor(rand() * 40);
+      for (let i = 0; i < size; i++) doc.set(Math.floor(rand() * (d % 2 ? 300 : 5_000_000)), 1 + Math.floor(rand() * 255));
+      docs.push(doc);
+      builder.add([...doc.keys()], [...doc.values()], doc.size);
+    }
+    const index = builder.build();
+    const tf = Float64Array.from({ length: 256 }, (_, i) => i);
+    for (let q = 0; q < 50; q++) {
+      const query = new Map<number, number>();
+      for (const [term] of docs[q * 10]) if (rand() < 0.7) query.set(term, rand());
+      for (let i = 0; i < 20; i++) query.set(Math.floor(rand() * 300), rand());
+      const terms = Int32Array.from([...query.keys()].sort((a, b) => a - b));
+      const weights = Float64Array.from(terms, (t) => query.get(t)!);
+      docs.forEach((doc, d) => {
+        let expected = 0;
+        for (const [term, count] of doc) expected += (query.get(term) ?? 0) * count;
+        assert.ok(Math.abs(index.dot(d, terms, weights, tf) - expected) < 1e-9, `query ${q}, doc ${d}`);
+      });
+    }
   });
 });

@@ -8,7 +8,7 @@ import { CONCEPTS } from './concepts';
 import { termKind } from './terms';
 import type { TermKey } from './terms';
 import { TermIndexBuilder } from './termIndex';
-import type { Pruning, ScoredDoc, TermCounts, TermIndex } from './termIndex';
+import type { Pruning, ScoredDoc, SearchStats, TermCounts, TermIndex } from './termIndex';
 
 /** How much each kind of term counts against a bigram (1). */
 export interface TermWeights {
@@ -42,6 +42,8 @@ export interface SearchHits {
 export interface PrecedentSearch {
   readonly size: number;
   readonly postings: number;
+  /** How the last search went (benchmarks). */
+  readonly lastSearch: SearchStats;
   search(terms: TermCounts, options: SearchOptions): SearchHits;
 }
 
@@ -55,36 +57,62 @@ export function termBoost(weights: TermWeights): (term: TermKey) => number {
 }
 
 export function buildPrecedentSearch(clauses: Iterable<SearchableClause>, weights: TermWeights = DEFAULT_WEIGHTS, pruning?: Pruning): PrecedentSearch {
-  const builder = new TermIndexBuilder({ boost: termBoost(weights), pruning });
-  const cityIds = new Map<string, number>();
-  let cities = new Int32Array(1024);
-  let inForce = new Uint8Array(1024);
-  for (const clause of clauses) {
-    const doc = builder.add(clause.terms);
-    if (doc === cities.length) {
-      cities = grow(cities, new Int32Array(cities.length * 2));
-      inForce = grow(inForce, new Uint8Array(inForce.length * 2));
-    }
-    let city = cityIds.get(clause.city);
-    if (city === undefined) cityIds.set(clause.city, (city = cityIds.size));
-    cities[doc] = city;
-    inForce[doc] = clause.inForce ? 1 : 0;
+  const builder = new PrecedentSearchBuilder(weights, pruning);
+  for (const clause of clauses) builder.add(clause.city, clause.inForce, clause.terms);
+  return builder.build();
+}
+
+/** Adds clauses one by one (or packed, as worker threads hand them over), then builds once. */
+export class PrecedentSearchBuilder {
+  private readonly terms: TermIndexBuilder;
+  private readonly cityIds = new Map<string, number>();
+  private cities = new Int32Array(1024);
+  private inForce = new Uint8Array(1024);
+
+  constructor(weights: TermWeights = DEFAULT_WEIGHTS, pruning?: Pruning) {
+    this.terms = new TermIndexBuilder({ boost: termBoost(weights), pruning });
   }
-  const index: TermIndex = builder.build();
-  return {
-    size: index.size,
-    postings: index.postings,
-    search(terms, options) {
-      const only = options.onlyCity === undefined ? undefined : cityIds.get(options.onlyCity) ?? -1;
-      const own = options.city === undefined ? -1 : cityIds.get(options.city) ?? -1;
-      // Group 0: precedents (other cities, or only the asked one); group 1: the draft city's in-force clauses.
-      const groupOf = only !== undefined
-        ? (doc: number): number => (cities[doc] === only ? 0 : -1)
-        : (doc: number): number => (cities[doc] !== own ? 0 : inForce[doc] === 1 ? 1 : -1);
-      const [others, sameCityInForce] = index.searchGroups(index.vector(terms), options.top, 2, groupOf, options.minScore);
-      return { others, sameCityInForce };
-    },
-  };
+
+  add(city: string, inForce: boolean, terms: TermCounts): number {
+    return this.note(this.terms.add(terms), city, inForce);
+  }
+
+  /** A clause whose terms are keys[from … to) with counts[from … to). */
+  addPacked(city: string, inForce: boolean, keys: ArrayLike<number>, counts: ArrayLike<number>, from: number, to: number): number {
+    return this.note(this.terms.addTerms(keys, counts, from, to), city, inForce);
+  }
+
+  build(): PrecedentSearch {
+    const index: TermIndex = this.terms.build();
+    const { cityIds, cities, inForce } = this;
+    return {
+      size: index.size,
+      postings: index.postings,
+      lastSearch: index.lastSearch,
+      search(terms, options) {
+        const only = options.onlyCity === undefined ? undefined : cityIds.get(options.onlyCity) ?? -1;
+        const own = options.city === undefined ? -1 : cityIds.get(options.city) ?? -1;
+        // Group 0: precedents (other cities, or only the asked one); group 1: the draft city's in-force clauses.
+        const groupOf = only !== undefined
+          ? (doc: number): number => (cities[doc] === only ? 0 : -1)
+          : (doc: number): number => (cities[doc] !== own ? 0 : inForce[doc] === 1 ? 1 : -1);
+        const [others, sameCityInForce] = index.searchGroups(index.vector(terms), options.top, 2, groupOf, options.minScore);
+        return { others, sameCityInForce };
+      },
+    };
+  }
+
+  private note(doc: number, city: string, inForce: boolean): number {
+    if (doc >= this.cities.length) {
+      this.cities = grow(this.cities, new Int32Array(this.cities.length * 2));
+      this.inForce = grow(this.inForce, new Uint8Array(this.inForce.length * 2));
+    }
+    let id = this.cityIds.get(city);
+    if (id === undefined) this.cityIds.set(city, (id = this.cityIds.size));
+    this.cities[doc] = id;
+    this.inForce[doc] = inForce ? 1 : 0;
+    return doc;
+  }
 }
 
 function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {

@@ -9,6 +9,7 @@
  * Weights: w(t, d) = (1 + ln tf) · idf(t) · boost(t), idf(t) = ln(1 + N / df); score = cosine.
  */
 
+import { ForwardIndex, ForwardIndexBuilder } from './forwardIndex';
 import { TermIds } from './termIds';
 
 /** Terms of one text with their counts; `boost` gives a term's class weight (1 for plain terms). */
@@ -39,7 +40,7 @@ export interface Pruning {
   readonly exhaustive: boolean;
 }
 
-export const DEFAULT_PRUNING: Pruning = { from: 20000, budget: 200_000, alwaysWalk: 1000, rounds: [64, 512], exhaustive: false };
+export const DEFAULT_PRUNING: Pruning = { from: 20000, budget: 50_000, alwaysWalk: 100, rounds: [64], exhaustive: false };
 
 export interface ScoredDoc {
   readonly doc: number;
@@ -62,6 +63,7 @@ interface Segment {
 }
 
 const MAX_SEGMENT = 65536;
+const EMPTY_SEGMENT: Segment = { base: 0, size: 0, offsets: new Int32Array(1), docs: new Uint16Array(0), counts: new Uint8Array(0) };
 
 export class TermIndexBuilder {
   private readonly vocabulary = new TermIds();
@@ -76,6 +78,9 @@ export class TermIndexBuilder {
   private pending = 0;
   private openSize = 0;
   private docCount = 0;
+  private readonly forward = new ForwardIndexBuilder();
+  private docTerms = new Int32Array(256);
+  private docCounts = new Uint8Array(256);
 
   constructor(private readonly options: TermIndexOptions = {}) {
     this.segmentSize = Math.min(MAX_SEGMENT, Math.max(1, options.segmentSize ?? MAX_SEGMENT));
@@ -83,17 +88,39 @@ export class TermIndexBuilder {
 
   /** Adds a document; returns its number (0, 1, 2 …). */
   add(terms: TermCounts): number {
-    const local = this.openSize;
+    const keys = new Int32Array(terms.size);
+    const counts = new Float64Array(terms.size);
+    let i = 0;
     for (const [term, count] of terms) {
+      keys[i] = term;
+      counts[i++] = count;
+    }
+    return this.addTerms(keys, counts, 0, i);
+  }
+
+  /** Adds a document whose terms are keys[from … to) with counts[from … to) (packed, as workers send them). */
+  addTerms(keys: ArrayLike<number>, counts: ArrayLike<number>, from: number, to: number): number {
+    const local = this.openSize;
+    if (to - from > this.docTerms.length) {
+      this.docTerms = new Int32Array((to - from) * 2);
+      this.docCounts = new Uint8Array((to - from) * 2);
+    }
+    let size = 0;
+    for (let i = from; i < to; i++) {
+      const count = counts[i];
       if (count <= 0) continue;
-      const id = this.termId(term);
+      const id = this.termId(keys[i]);
+      const clamped = Math.max(1, Math.min(255, Math.round(count)));
       this.df[id]++;
       if (this.pending === this.pendingTerms.length) this.growPending();
       this.pendingTerms[this.pending] = id;
       this.pendingDocs[this.pending] = local;
-      this.pendingCounts[this.pending] = Math.min(255, Math.round(count));
+      this.pendingCounts[this.pending] = clamped;
       this.pending++;
+      this.docTerms[size] = id;
+      this.docCounts[size++] = clamped;
     }
+    this.forward.add(this.docTerms, this.docCounts, size);
     this.openSize++;
     const doc = this.docCount++;
     if (this.openSize === this.segmentSize) this.closeSegment();
@@ -135,9 +162,22 @@ export class TermIndexBuilder {
         maxImpact[t] = max;
       }
     }
+    const pruning = this.options.pruning ?? DEFAULT_PRUNING;
+    // On a large corpus a list longer than the walking budget is never walked (candidates are scored
+    // from the forward index), unless every list may be: keep only the others.
+    const compact = n >= pruning.from && !pruning.exhaustive;
+    const segments: Segment[] = [];
+    for (let i = 0; i < this.segments.length; i++) {
+      segments.push(compact ? withoutLongLists(this.segments[i], this.df, pruning.budget) : this.segments[i]);
+      if (compact) this.segments[i] = EMPTY_SEGMENT; // let the full lists go one by one: peak memory
+    }
+    this.segments.length = 0; // the builder is spent
+    this.pendingTerms = new Int32Array(0);
+    this.pendingDocs = new Uint16Array(0);
+    this.pendingCounts = new Uint8Array(0);
     return new TermIndex({
       vocabulary: this.vocabulary, df: this.df.slice(0, vocabularySize), idf, boost, norms, maxImpact,
-      segments: this.segments, segmentSize: this.segmentSize, boostOf: this.options.boost ?? (() => 1), pruning: this.options.pruning ?? DEFAULT_PRUNING,
+      segments, segmentSize: this.segmentSize, forward: this.forward.build(), boostOf: this.options.boost ?? (() => 1), pruning,
     });
   }
 
@@ -152,7 +192,7 @@ export class TermIndexBuilder {
   }
 
   private growPending(): void {
-    const size = this.pendingTerms.length * 2;
+    const size = Math.max(1 << 16, this.pendingTerms.length * 2);
     const terms = new Int32Array(size);
     terms.set(this.pendingTerms);
     const docs = new Uint16Array(size);
@@ -182,13 +222,27 @@ export class TermIndexBuilder {
     this.segments.push({ base: this.docCount - this.openSize, size: this.openSize, offsets, docs, counts });
     this.pending = 0;
     this.openSize = 0;
-    if (this.pendingTerms.length > 1 << 22) {
-      // Do not keep a large buffer around once the corpus is in.
-      this.pendingTerms = new Int32Array(1 << 16);
-      this.pendingDocs = new Uint16Array(1 << 16);
-      this.pendingCounts = new Uint8Array(1 << 16);
-    }
   }
+}
+
+/** A segment without the postings of terms in more than `maxDf` documents. */
+function withoutLongLists(segment: Segment, df: Int32Array, maxDf: number): Segment {
+  const terms = segment.offsets.length - 1;
+  const offsets = new Int32Array(terms + 1);
+  let kept = 0;
+  for (let t = 0; t < terms; t++) {
+    offsets[t] = kept;
+    if (df[t] <= maxDf) kept += segment.offsets[t + 1] - segment.offsets[t];
+  }
+  offsets[terms] = kept;
+  const docs = new Uint16Array(kept);
+  const counts = new Uint8Array(kept);
+  for (let t = 0; t < terms; t++) {
+    if (df[t] > maxDf) continue;
+    docs.set(segment.docs.subarray(segment.offsets[t], segment.offsets[t + 1]), offsets[t]);
+    counts.set(segment.counts.subarray(segment.offsets[t], segment.offsets[t + 1]), offsets[t]);
+  }
+  return { base: segment.base, size: segment.size, offsets, docs, counts };
 }
 
 function grown(from: Int32Array): Int32Array<ArrayBuffer> {
@@ -209,6 +263,7 @@ interface IndexParts {
   readonly maxImpact: Float64Array;
   readonly segments: readonly Segment[];
   readonly segmentSize: number;
+  readonly forward: ForwardIndex;
   readonly boostOf: (term: number) => number;
   readonly pruning: Pruning;
 }
@@ -221,11 +276,15 @@ export interface SearchStats {
   rounds: number;
   walkedAll: boolean;
   exact: boolean;
+  /** Postings walked, documents touched, look-ups of long-list terms. */
+  postings: number;
+  touched: number;
+  lookUps: number;
 }
 
 export class TermIndex {
   readonly size: number;
-  readonly lastSearch: SearchStats = { rounds: 0, walkedAll: false, exact: true };
+  readonly lastSearch: SearchStats = { rounds: 0, walkedAll: false, exact: true, postings: 0, touched: 0, lookUps: 0 };
   private readonly scores: Float64Array;
   private touched: Int32Array;
 
@@ -272,9 +331,7 @@ export class TermIndex {
 
   /** The best `k` of each group at once (one walk of the postings for all). */
   searchGroups(query: QueryVector, k: number, groups: number, groupOf: GroupOf, minScore = 0): ScoredDoc[][] {
-    this.lastSearch.rounds = 0;
-    this.lastSearch.walkedAll = false;
-    this.lastSearch.exact = true;
+    Object.assign(this.lastSearch, { rounds: 0, walkedAll: false, exact: true, postings: 0, touched: 0, lookUps: 0 });
     const every = Array.from({ length: query.terms.length }, (_, q) => q);
     if (this.size < this.parts.pruning.from) return this.walkAll(query, every, k, groups, groupOf, minScore);
     // Rarest terms first, as many as the budget of postings allows; the rest are the long lists.
@@ -285,7 +342,7 @@ export class TermIndex {
     let walked = 0;
     for (const q of every) {
       const postings = df[query.terms[q]];
-      if (long.length === 0 && (postings <= this.parts.pruning.alwaysWalk || walked + postings <= this.parts.pruning.budget)) {
+      if (long.length === 0 && (postings <= Math.min(this.parts.pruning.alwaysWalk, this.parts.pruning.budget) || walked + postings <= this.parts.pruning.budget)) {
         short.push(q);
         walked += postings;
       } else long.push(q);
@@ -300,6 +357,10 @@ export class TermIndex {
     }
     const bound = Math.min(byTerm, Math.sqrt(mass));
     const touched = this.accumulate(query, short, 0);
+    this.lastSearch.touched = touched;
+    // Candidates are scored on all their terms, from the forward index: the query's terms in term order.
+    const byTermId = Array.from({ length: query.terms.length }, (_, q) => q).sort((a, b) => query.terms[a] - query.terms[b]);
+    const exact = { terms: Int32Array.from(byTermId, (q) => query.terms[q]), weights: Float64Array.from(byTermId, (q) => this.contribution(query, q)) };
     const floor = Math.max(minScore, Number.MIN_VALUE);
     let results: ScoredDoc[][] = [];
     for (const round of this.parts.pruning.rounds) {
@@ -310,7 +371,8 @@ export class TermIndex {
       for (const chosen of this.bestPartials(touched, candidates, groups, groupOf)) {
         const best = new TopK(k);
         for (const doc of chosen.docs) {
-          const score = (this.scores[doc] + this.lookUp(query, long, doc)) / this.parts.norms[doc];
+          const score = this.parts.forward.dot(doc, exact.terms, exact.weights, TF_WEIGHT) / this.parts.norms[doc];
+          this.lastSearch.lookUps++;
           if (score >= floor) best.offer(doc, score);
         }
         const top = best.sorted();
@@ -340,10 +402,19 @@ export class TermIndex {
    */
   private bestPartials(touched: number, count: number, groups: number, groupOf: GroupOf): Array<{ docs: number[]; nextPartial: number }> {
     const heaps = Array.from({ length: groups }, () => new TopK(count + 1));
+    // A partial at or below a full heap's worst cannot get in: most documents stop at this test.
+    const worst = new Float64Array(groups).fill(-Infinity);
+    const { norms } = this.parts;
+    const scores = this.scores;
+    const list = this.touched;
     for (let i = 0; i < touched; i++) {
-      const doc = this.touched[i];
+      const doc = list[i];
+      const partial = scores[doc] / norms[doc];
+      if (partial < worst[0] && groups === 1) continue;
       const g = groupOf(doc);
-      if (g >= 0) heaps[g].offer(doc, this.scores[doc] / this.parts.norms[doc]);
+      if (g < 0 || partial < worst[g]) continue;
+      heaps[g].offer(doc, partial);
+      worst[g] = heaps[g].worst();
     }
     return heaps.map((heap) => {
       const sorted = heap.sorted();
@@ -381,55 +452,42 @@ export class TermIndex {
     for (let i = 0; i < touched; i++) this.scores[this.touched[i]] = 0;
   }
 
-  /** What the query's terms numbered in `terms` add to one document, by binary search in its segment. */
-  private lookUp(query: QueryVector, terms: readonly number[], doc: number): number {
-    const segment = this.parts.segments[Math.floor(doc / this.parts.segmentSize)];
-    const local = doc - segment.base;
-    let total = 0;
-    for (const q of terms) {
-      const t = query.terms[q];
-      if (t + 1 >= segment.offsets.length) continue;
-      let lo = segment.offsets[t];
-      let hi = segment.offsets[t + 1];
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (segment.docs[mid] < local) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < segment.offsets[t + 1] && segment.docs[lo] === local) total += this.contribution(query, q) * TF_WEIGHT[segment.counts[lo]];
-    }
-    return total;
-  }
-
   /**
    * Adds query weight × document weight of the terms numbered in `terms` into `scores`, recording
    * newly touched documents after the first `touched`; returns the new count.
    */
   private accumulate(query: QueryVector, terms: readonly number[], touched: number): number {
-    for (const q of terms) {
-      const t = query.terms[q];
-      const qw = this.contribution(query, q);
-      if (!(qw > 0)) continue;
-      for (const segment of this.parts.segments) {
-        if (t + 1 >= segment.offsets.length) continue;
-        const end = segment.offsets[t + 1];
-        for (let p = segment.offsets[t]; p < end; p++) {
-          const doc = segment.base + segment.docs[p];
-          if (this.scores[doc] === 0) {
-            if (touched === this.touched.length) this.growTouched();
-            this.touched[touched++] = doc;
+    const { df, segments } = this.parts;
+    const weights = terms.map((q) => this.contribution(query, q));
+    for (const q of terms) this.lastSearch.postings += df[query.terms[q]];
+    const scores = this.scores;
+    let list = this.touched;
+    // Segment by segment, so the scores being added to stay in cache (a segment's are 512 KB).
+    for (const segment of segments) {
+      const { offsets, docs, counts, base } = segment;
+      for (let i = 0; i < terms.length; i++) {
+        const t = query.terms[terms[i]];
+        const qw = weights[i];
+        if (!(qw > 0) || t + 1 >= offsets.length) continue;
+        for (let p = offsets[t], end = offsets[t + 1]; p < end; p++) {
+          const doc = base + docs[p];
+          const before = scores[doc];
+          if (before === 0) {
+            if (touched === list.length) list = this.growTouched();
+            list[touched++] = doc;
           }
-          this.scores[doc] += qw * TF_WEIGHT[segment.counts[p]];
+          scores[doc] = before + qw * TF_WEIGHT[counts[p]];
         }
       }
     }
     return touched;
   }
 
-  private growTouched(): void {
+  private growTouched(): Int32Array {
     const grown = new Int32Array(Math.min(this.size, this.touched.length * 2));
     grown.set(this.touched);
     this.touched = grown;
+    return grown;
   }
 }
 
@@ -451,6 +509,11 @@ export class TopK {
       this.scores[0] = score;
       this.down(0);
     }
+  }
+
+  /** The lowest score kept once full (−∞ before): an offer below it is refused. */
+  worst(): number {
+    return this.docs.length < this.k ? -Infinity : this.scores[0];
   }
 
   sorted(): ScoredDoc[] {

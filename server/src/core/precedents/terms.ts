@@ -76,17 +76,15 @@ export const BIGRAM_BASE = 0x10000;
 const CJK_FIRST = 0x4e00;
 const CJK_LAST = 0x9fff;
 const CHAR_SLOTS = 32000; // CHAR_SLOTS² + BIGRAM_BASE stays under 2³⁰, V8's small-integer range
-const otherLetters = new Map<number, number>();
+const CJK_SLOTS = CJK_LAST - CJK_FIRST + 1;
 
+/**
+ * A dense number for a letter: CJK by code point, others hashed into the slots left (rare letters
+ * may share one). A function of the letter alone, so every process and thread numbers alike.
+ */
 function charSlot(code: number): number {
   if (code >= CJK_FIRST && code <= CJK_LAST) return code - CJK_FIRST;
-  let slot = otherLetters.get(code);
-  if (slot === undefined) {
-    slot = CJK_LAST - CJK_FIRST + 1 + otherLetters.size;
-    if (slot >= CHAR_SLOTS) return CHAR_SLOTS - 1; // thousands of rare letters share the last slot
-    otherLetters.set(code, slot);
-  }
-  return slot;
+  return CJK_SLOTS + (code % (CHAR_SLOTS - CJK_SLOTS));
 }
 
 export function conceptKey(conceptIndex: number): TermKey {
