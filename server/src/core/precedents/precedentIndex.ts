@@ -94,8 +94,16 @@ function termsOf(clause: Clause): Map<TermKey, number> {
 }
 
 /** A corpus clause as a precedent; the excerpt is aligned against `queryText` when given. */
+/** What does not change between queries of a corpus clause: its caps and its line. */
+const clauseFacts = new WeakMap<Clause, { caps: PrecedentCap[]; line: number }>();
+
 export function describePrecedent(document: CorpusDocument, clause: Clause, score: number, queryText?: string): Precedent {
   const text = clause.text?.value ?? '';
+  let facts = clauseFacts.get(clause);
+  if (!facts) {
+    facts = { caps: precedentCaps(clause), line: lineOf(document.document.yaml.text, (clause.id?.node ?? clause.node).start) };
+    clauseFacts.set(clause, facts);
+  }
   const alignment = queryText ? matchingPassage(queryText, clause) : { start: 0, end: Math.min(text.length, 80) };
   const city = document.document.city?.value ?? '';
   const clauseId = clause.id?.value ?? String(clause.index + 1);
@@ -108,13 +116,13 @@ export function describePrecedent(document: CorpusDocument, clause: Clause, scor
     clause: clauseId,
     clauseTitle: clause.title?.value,
     score: Math.round(score * 1000) / 1000,
-    caps: precedentCaps(clause),
+    caps: facts.caps,
     text,
     excerpt: text.slice(alignment.start, alignment.end),
     excerptStart: alignment.start,
     excerptEnd: alignment.end,
     uri: document.uri,
-    line: lineOf(document.document.yaml.text, (clause.id?.node ?? clause.node).start),
+    line: facts.line,
   };
 }
 
