@@ -39,25 +39,35 @@ export function sha1(bytes: Uint8Array | string): string {
 let fingerprint: string | undefined;
 
 /**
- * What the models depend on: in the tsc output, the bytes of every compiled module of the core (a
- * rebuild that changes any of them changes it; one that re-emits the same code does not); in a
- * bundle, the bundle's bytes.
+ * What the models depend on. In the tsc output: the bytes of the compiled modules a parse runs (from
+ * core/model/buildModel.js and core/yaml/parseYaml.js, following their requires; packages by their
+ * resolved entry file) and of core/service.js, which composes them; so rebuilding an unrelated module
+ * (a rule, the precedent index) keeps the snapshot, and one that re-emits the same code too. In a
+ * bundle: the bundle's bytes.
  */
 export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const core = path.join(__dirname, '..', 'core');
   if (path.basename(__dirname) === 'host' && fs.existsSync(core)) {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.js')) files.push(full);
-      }
-    };
-    walk(core);
     const hash = createHash('sha1');
-    for (const file of files.sort()) hash.update(`${path.relative(core, file)}\0`).update(fs.readFileSync(file));
+    const seen = new Set<string>();
+    const pending = [path.join(core, 'model', 'buildModel.js'), path.join(core, 'yaml', 'parseYaml.js')];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = fs.readFileSync(file, 'utf8');
+      for (const [, spec] of source.matchAll(/\brequire\("([^"]+)"\)/g)) {
+        if (!spec.startsWith('.')) {
+          if (!spec.startsWith('node:')) seen.add(require.resolve(spec, { paths: [path.dirname(file)] }));
+          continue;
+        }
+        const target = path.resolve(path.dirname(file), spec);
+        pending.push(fs.existsSync(`${target}.js`) ? `${target}.js` : path.join(target, 'index.js'));
+      }
+    }
+    seen.add(path.join(core, 'service.js'));
+    for (const file of [...seen].sort()) hash.update(`${path.relative(core, file)}\0`).update(fs.readFileSync(file));
     fingerprint = hash.digest('hex');
   } else {
     fingerprint = sha1(fs.readFileSync(__filename));
