@@ -93,10 +93,10 @@ function termsOf(clause: Clause): Map<TermKey, number> {
   return clauseTerms(clause.title?.value ?? '', clause.text?.value ?? '', blankedSpans(clause));
 }
 
-/** A corpus clause as a precedent; the excerpt is aligned against `queryText` when given. */
 /** What does not change between queries of a corpus clause: its caps and its line. */
 const clauseFacts = new WeakMap<Clause, { caps: PrecedentCap[]; line: number }>();
 
+/** A corpus clause as a precedent; the excerpt is aligned against `queryText` when given. */
 export function describePrecedent(document: CorpusDocument, clause: Clause, score: number, queryText?: string): Precedent {
   const text = clause.text?.value ?? '';
   let facts = clauseFacts.get(clause);
