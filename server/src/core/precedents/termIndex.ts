@@ -2,9 +2,17 @@
  * A compact inverted index for cosine similarity of TF-IDF vectors, built to hold a national corpus
  * (a million clauses) in memory: documents are added in segments of at most 65536, each segment's
  * postings are two typed arrays (a 16-bit local document number and an 8-bit term count, 3 bytes a
- * posting), and IDF and document norms are computed once everything is in. A query walks the
- * postings of its terms, most informative first, and skips terms so common (df > N/5 on large
- * corpora) that they cannot change a ranking, which keeps query time flat as the corpus grows.
+ * posting), a forward index keeps each document's terms (./forwardIndex), and IDF and document norms
+ * are computed once everything is in.
+ *
+ * On a corpus under `Pruning.from` documents a query walks every posting of its terms: the exact
+ * ranking. On a larger one it walks only its rarest terms' postings, within a budget (where the
+ * similarity is decided), keeps the best candidates by that partial score and scores them exactly
+ * from the forward index. A bound on what the unwalked terms could add to any other document
+ * (Cauchy–Schwarz, and each term's largest weight) proves the top k when it can; otherwise more
+ * candidates are taken, and at the end either every list is walked (`exhaustive`) or — the default,
+ * since thousands of near-copies of one clause can tie on a national corpus — the best candidates
+ * are kept, each with its exact cosine (`lastSearch.exact` says which). MaxScore, Turtle & Flood 1995.
  *
  * Weights: w(t, d) = (1 + ln tf) · idf(t) · boost(t), idf(t) = ln(1 + N / df); score = cosine.
  */
