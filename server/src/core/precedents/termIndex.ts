@@ -284,15 +284,15 @@ export interface SearchStats {
   rounds: number;
   walkedAll: boolean;
   exact: boolean;
-  /** Postings walked, documents touched, look-ups of long-list terms. */
+  /** Postings walked, documents touched, candidates scored from the forward index. */
   postings: number;
   touched: number;
-  lookUps: number;
+  scored: number;
 }
 
 export class TermIndex {
   readonly size: number;
-  readonly lastSearch: SearchStats = { rounds: 0, walkedAll: false, exact: true, postings: 0, touched: 0, lookUps: 0 };
+  readonly lastSearch: SearchStats = { rounds: 0, walkedAll: false, exact: true, postings: 0, touched: 0, scored: 0 };
   private readonly scores: Float64Array;
   private touched: Int32Array;
 
@@ -339,7 +339,7 @@ export class TermIndex {
 
   /** The best `k` of each group at once (one walk of the postings for all). */
   searchGroups(query: QueryVector, k: number, groups: number, groupOf: GroupOf, minScore = 0): ScoredDoc[][] {
-    Object.assign(this.lastSearch, { rounds: 0, walkedAll: false, exact: true, postings: 0, touched: 0, lookUps: 0 });
+    Object.assign(this.lastSearch, { rounds: 0, walkedAll: false, exact: true, postings: 0, touched: 0, scored: 0 });
     const every = Array.from({ length: query.terms.length }, (_, q) => q);
     if (this.size < this.parts.pruning.from) return this.walkAll(query, every, k, groups, groupOf, minScore);
     // Rarest terms first, as many as the budget of postings allows; the rest are the long lists.
@@ -380,7 +380,7 @@ export class TermIndex {
         const best = new TopK(k);
         for (const doc of chosen.docs) {
           const score = this.parts.forward.dot(doc, exact.terms, exact.weights, TF_WEIGHT) / this.parts.norms[doc];
-          this.lastSearch.lookUps++;
+          this.lastSearch.scored++;
           if (score >= floor) best.offer(doc, score);
         }
         const top = best.sorted();
