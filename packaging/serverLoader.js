@@ -24,4 +24,4 @@ if (record) process.once('exit', () => fs.writeFileSync(cacheFile, script.create
 const main = new Module(file, module);
 main.filename = file;
 main.paths = Module._nodeModulePaths(__dirname);
-script.runInThisContext().call(main.exports, main.exports, (id) => main.require(id), main, file, __dirname);
+script.runInThisContext().call(main.exports, main.exports, Module.createRequire(file), main, file, __dirname);
