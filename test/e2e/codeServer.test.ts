@@ -15,17 +15,10 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { FIXTURES, REPO_ROOT } from '../helpers/paths';
+import { CHROMIUM, editorOrReason } from './helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = path.join(REPO_ROOT, 'test-output', 'e2e');
 const SAMPLE = 'suzhou-2026-ai-measures-draft.policy.yaml';
-
-function codeServerBinary(): string | undefined {
-  const setup = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'e2e', 'setup-code-server.sh')], { encoding: 'utf8', env: { ...process.env, CS_ONLY_CHECK: '1' }, timeout: 600000 });
-  const dir = setup.stdout.trim().split('\n').pop();
-  const binary = dir && path.join(dir, 'node_modules', '.bin', 'code-server');
-  return binary && fs.existsSync(binary) ? binary : undefined;
-}
 
 function healthy(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -53,13 +46,13 @@ describe('extension in code-server (real VS Code)', function () {
   let home: string;
 
   before(async function () {
-    const binary = fs.existsSync(CHROMIUM) ? codeServerBinary() : undefined;
-    if (!binary) {
-      const reason = !fs.existsSync(CHROMIUM) ? 'Debian chromium is not installed' : 'code-server could not be installed (test/e2e/setup-code-server.sh)';
-      if (process.env.CI) throw new Error(reason);
-      console.log(`    (skipped: ${reason})`);
+    const editor = editorOrReason();
+    if ('reason' in editor) {
+      if (process.env.CI) throw new Error(editor.reason);
+      console.log(`    (skipped: ${editor.reason})`);
       this.skip();
     }
+    const binary = editor.binary;
     fs.mkdirSync(OUTPUT, { recursive: true });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-e2e-'));
     const vsix = path.join(home, 'policy-lint.vsix');
@@ -80,10 +73,10 @@ describe('extension in code-server (real VS Code)', function () {
     }));
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local'), XDG_CACHE_HOME: path.join(home, '.cache') };
     const extensions = path.join(home, 'ext');
-    const install = spawnSync(binary!, ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', env, timeout: 120000 });
+    const install = spawnSync(binary, ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', env, timeout: 120000 });
     assert.equal(install.status, 0, install.stderr);
     const port = 18000 + Math.floor(Math.random() * 1000);
-    server = spawn(binary!, ['--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userData, '--extensions-dir', extensions,
+    server = spawn(binary, ['--config', '/dev/null', '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userData, '--extensions-dir', extensions,
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace], { env, stdio: 'ignore' });
     for (let i = 0; i < 150 && !(await healthy(port)); i++) await new Promise((r) => setTimeout(r, 200));
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
