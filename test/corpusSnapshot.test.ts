@@ -79,6 +79,25 @@ describe('corpus snapshot', function () {
     assert.ok(sources.filter((s) => `${s.id}.policy.yaml` !== changed).every((s) => s.document !== undefined));
   });
 
+  it('holds the precedent index: a service given it answers exactly as one that builds it, and it is not used for another corpus', () => {
+    const snapshot = loadCorpusSnapshot(file);
+    assert.ok(snapshot?.index, 'the snapshot carries the index');
+    const sources = readCorpus([CORPUS], file);
+    const prebuilt = createPolicyLanguageService({ corpus: () => sources, corpusIndex: () => snapshot.index });
+    const built = createPolicyLanguageService({ corpus: () => sources });
+    const draft = prebuilt.parse(fs.readFileSync(path.join(REPO_ROOT, 'samples', 'suzhou-2026-ai-measures-draft.policy.yaml'), 'utf8'));
+    const answers = (service: typeof built): unknown => service.precedents(draft, { top: 8, minScore: 0 }).map((c) => [c.clause, c.precedents.map((p) => [p.id, p.score]), c.sameCityInForce.map((p) => p.id)]);
+    assert.deepEqual(answers(prebuilt), answers(built));
+    assert.deepEqual(prebuilt.lint(draft).map((d) => `${d.code}@${d.start}`), built.lint(draft).map((d) => `${d.code}@${d.start}`));
+    // One corpus document less: the clauses differ, so the index is built, not taken.
+    const fewer = sources.slice(1);
+    const guarded = createPolicyLanguageService({ corpus: () => fewer, corpusIndex: () => snapshot.index });
+    const fresh = createPolicyLanguageService({ corpus: () => fewer });
+    assert.equal(guarded.corpus().clauseCount, fresh.corpus().clauseCount);
+    assert.deepEqual(answers(guarded), answers(fresh));
+    assert.notEqual(guarded.corpus().data().signature, snapshot.index.signature);
+  });
+
   it('is ignored when unreadable', () => {
     const broken = path.join(temp, 'broken.snapshot');
     fs.writeFileSync(broken, 'not a snapshot');

@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyLanguageService, LintCancelled, mergeConfigs, parseConfigText, validateConfig } from './core';
 import type { LintConfig, Locale, ParsedPolicy } from './core';
 import { DocumentCache } from './documentCache';
-import { bundledCorpusDir, readCorpus } from './host/corpusFiles';
+import { bundledCorpusDir, readCorpus, snapshotIndex } from './host/corpusFiles';
 import { importPolicyText } from './core/import';
 import { compareMarkdown } from './host/compareFormat';
 import { decodeBytes } from './host/decode';
@@ -24,6 +24,7 @@ const corpusDirs = [bundledCorpusDir()].filter((d): d is string => d !== undefin
 const service = createPolicyLanguageService({
   logger: { error: (message) => connection.console.error(message) },
   corpus: () => readCorpus(corpusDirs),
+  corpusIndex: snapshotIndex,
 });
 const cache = new DocumentCache(service);
 let locale: Locale = 'en';

@@ -14,7 +14,7 @@ import { precedentsCommand } from './commands/precedents';
 import { processIo } from './io';
 import type { Io } from './io';
 import { packageVersion } from './version';
-import { bundledCorpusDir, checkCorpusDirs, readCorpus } from '../host/corpusFiles';
+import { bundledCorpusDir, checkCorpusDirs, readCorpus, snapshotIndex } from '../host/corpusFiles';
 import { UsageError } from '../host/usageError';
 
 export type { Io } from './io';
@@ -54,7 +54,7 @@ async function run(args: CliArgs, io: Io): Promise<number> {
     ...checkCorpusDirs(args.corpus, io.cwd),
   ];
   // The corpus is read lazily by the service, on the first rule or command that needs it.
-  const service = createPolicyLanguageService({ corpus: () => readCorpus(corpus) });
+  const service = createPolicyLanguageService({ corpus: () => readCorpus(corpus), corpusIndex: snapshotIndex });
   if (args.command === 'compare') return compareCommand(service, args, io);
   if (args.command === 'precedents') return precedentsCommand(service, args, io);
   return lintCommand(service, args, config, locale, io);

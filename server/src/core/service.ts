@@ -10,6 +10,7 @@ import type { PolicyDocument } from './model/types';
 import { compareWithCity } from './precedents/compare';
 import type { CityComparison } from './precedents/compare';
 import { buildPrecedentIndex } from './precedents/precedentIndex';
+import type { PrecedentIndexData } from './precedents/precedentIndex';
 import type { CorpusDocument, PrecedentIndex, PrecedentQuery, PrecedentResult } from './precedents/types';
 import { RULES } from './rules/registry';
 import type { Locale } from './config';
@@ -48,6 +49,11 @@ export interface PolicyServiceHost {
   readonly rules?: readonly Rule[];
   /** Precedent corpus texts; parsed and indexed once, on first use. */
   readonly corpus?: () => readonly CorpusSource[];
+  /**
+   * A precedent index built ahead (a build-time snapshot of the bundled corpus), asked for after
+   * `corpus()`; used only when it was built from exactly the clauses read, else the index is built.
+   */
+  readonly corpusIndex?: () => PrecedentIndexData | undefined;
 }
 
 export interface ClausePrecedents extends PrecedentResult {
@@ -109,7 +115,13 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
         }
         documents.push({ id: source.id, document, uri: source.uri });
       }
-      index = buildPrecedentIndex(documents);
+      let prebuilt: PrecedentIndexData | undefined;
+      try {
+        prebuilt = host.corpusIndex?.();
+      } catch {
+        prebuilt = undefined; // then it is built
+      }
+      index = buildPrecedentIndex(documents, undefined, prebuilt);
     }
     return index;
   };

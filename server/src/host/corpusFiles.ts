@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CorpusSource } from '../core';
+import type { PrecedentIndexData } from '../core/precedents/precedentIndex';
 import { loadCorpusSnapshot, sha1 } from './corpusSnapshot';
 import { decodeBytes } from './decode';
 import { UsageError } from './usageError';
@@ -24,6 +25,16 @@ export function checkCorpusDirs(dirs: readonly string[], cwd: string): string[] 
   });
 }
 
+let lastIndex: PrecedentIndexData | undefined;
+
+/**
+ * The precedent index of the snapshot the last `readCorpus` used, if any: the service takes it when
+ * the corpus read is exactly the bundled one (it checks), so a start does not build the index.
+ */
+export function snapshotIndex(): PrecedentIndexData | undefined {
+  return lastIndex;
+}
+
 /**
  * Reads every *.policy.yaml under the folders; ids are file names without `.policy.yaml`. Files of
  * the bundled corpus whose bytes the build-time snapshot knows come with their model (see
@@ -34,6 +45,7 @@ export function readCorpus(dirs: readonly string[], snapshotFile?: string): Corp
   const snapshot = dirs.some((dir) => bundled !== undefined && path.resolve(dir) === bundled) || snapshotFile
     ? loadCorpusSnapshot(snapshotFile)
     : undefined;
+  lastIndex = snapshot?.index;
   const sources: CorpusSource[] = [];
   const seen = new Set<string>();
   for (const dir of dirs) {

@@ -14,10 +14,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { createPolicyLanguageService } from '../core';
-import type { PolicyDocument } from '../core';
+import type { CorpusSource, PolicyDocument } from '../core';
+import type { PrecedentIndexData } from '../core/precedents/precedentIndex';
 import { decodeBytes } from './decode';
 
-const FORMAT = 'policy-lint corpus snapshot 1';
+const FORMAT = 'policy-lint corpus snapshot 2';
 
 export interface CorpusSnapshot {
   readonly format: string;
@@ -25,6 +26,8 @@ export interface CorpusSnapshot {
   readonly code: readonly string[];
   /** Per file name: SHA-1 of its bytes and its model. */
   readonly files: Readonly<Record<string, { readonly sha1: string; readonly document: PolicyDocument }>>;
+  /** The precedent index of these documents (the core checks it was built from the same clauses). */
+  readonly index?: PrecedentIndexData;
 }
 
 /** Where this build keeps its snapshot: next to the running code (out/server/src/host/ or dist/). */
@@ -39,11 +42,11 @@ export function sha1(bytes: Uint8Array | string): string {
 let fingerprint: string | undefined;
 
 /**
- * What the models depend on. In the tsc output: the bytes of the compiled modules a parse runs (from
- * core/model/buildModel.js and core/yaml/parseYaml.js, following their requires; packages by their
- * resolved entry file) and of core/service.js, which composes them; so rebuilding an unrelated module
- * (a rule, the precedent index) keeps the snapshot, and one that re-emits the same code too. In a
- * bundle: the bundle's bytes.
+ * What the models and the index depend on. In the tsc output: the bytes of the compiled modules a
+ * parse or an index build runs (from core/model/buildModel.js, core/yaml/parseYaml.js and
+ * core/precedents/precedentIndex.js, following their requires; packages by their resolved entry
+ * file) and of core/service.js, which composes them; so rebuilding an unrelated module (a rule)
+ * keeps the snapshot, and one that re-emits the same code too. In a bundle: the bundle's bytes.
  */
 export function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
@@ -51,7 +54,7 @@ export function codeFingerprint(): string {
   if (path.basename(__dirname) === 'host' && fs.existsSync(core)) {
     const hash = createHash('sha1');
     const seen = new Set<string>();
-    const pending = [path.join(core, 'model', 'buildModel.js'), path.join(core, 'yaml', 'parseYaml.js')];
+    const pending = [path.join(core, 'model', 'buildModel.js'), path.join(core, 'yaml', 'parseYaml.js'), path.join(core, 'precedents', 'precedentIndex.js')];
     while (pending.length > 0) {
       const file = pending.pop()!;
       if (seen.has(file)) continue;
@@ -98,7 +101,10 @@ export function writeCorpusSnapshot(dir: string, file: string, code: readonly st
     // Decoded exactly as readCorpus decodes, so the model is the one a fresh read would build.
     files[name] = { sha1: sha1(bytes), document: service.parse(decodeBytes(bytes, name).text, `corpus:${match[1]}`).document };
   }
-  const snapshot: CorpusSnapshot = { format: FORMAT, code, files };
+  // The index as the server would build it from this folder alone (the bundled corpus).
+  const sources: CorpusSource[] = Object.entries(files).map(([name, f]) => ({ id: name.replace(/\.policy\.ya?ml$/, ''), text: f.document.yaml.text, document: f.document }));
+  const index = createPolicyLanguageService({ corpus: () => sources }).corpus().data();
+  const snapshot: CorpusSnapshot = { format: FORMAT, code, files, index };
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, v8.serialize(snapshot));
   fs.renameSync(temporary, file);

@@ -59,7 +59,7 @@ export class ForwardIndexBuilder {
 }
 
 export class ForwardIndex {
-  constructor(private readonly bytes: Uint8Array, private readonly starts: Float64Array) {}
+  constructor(readonly bytes: Uint8Array, readonly starts: Float64Array) {}
 
   get byteLength(): number {
     return this.bytes.length;

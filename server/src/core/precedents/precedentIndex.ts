@@ -10,8 +10,8 @@ import { findMoneyAmounts, formatMoney } from '../normalise/money';
 import { findRates } from '../normalise/rates';
 import { foldWidth } from '../normalise/width';
 import { alignInWindow } from './alignment';
-import { buildPrecedentSearch, DEFAULT_WEIGHTS } from './search';
-import type { TermWeights } from './search';
+import { buildPrecedentSearch, DEFAULT_WEIGHTS, restorePrecedentSearch } from './search';
+import type { PrecedentSearchData, TermWeights } from './search';
 import { clauseTerms, comparableWording, wordingWithOffsets } from './terms';
 import type { TermKey } from './terms';
 import type { ScoredDoc } from './termIndex';
@@ -27,7 +27,17 @@ interface IndexedClause {
   readonly city: string;
 }
 
-export function buildPrecedentIndex(documents: readonly CorpusDocument[], weights: TermWeights = DEFAULT_WEIGHTS): PrecedentIndex {
+/** A built index as data, with the signature of the corpus it was built from (see `corpusSignature`). */
+export interface PrecedentIndexData {
+  readonly signature: string;
+  readonly search: PrecedentSearchData;
+}
+
+/**
+ * Builds the index of a corpus, or takes `prebuilt` (a build-time snapshot) when it was built from
+ * exactly these clauses with these weights: same ids, cities, status, titles and texts, in order.
+ */
+export function buildPrecedentIndex(documents: readonly CorpusDocument[], weights: TermWeights = DEFAULT_WEIGHTS, prebuilt?: PrecedentIndexData): PrecedentIndex {
   const clauses: IndexedClause[] = [];
   const byId = new Map<string, { document: CorpusDocument; clause: Clause }>();
   for (const document of documents) {
@@ -40,7 +50,12 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[], weight
       if (clause.kind === 'measure') clauses.push({ document, clause, city });
     }
   }
-  const search = buildPrecedentSearch(clauses.map((c) => ({ city: c.city, inForce: c.document.document.status === 'in-force', terms: termsOf(c.clause) })), weights);
+  const signature = corpusSignature(clauses);
+  const usable = prebuilt && prebuilt.signature === signature && prebuilt.search.format === 1 && prebuilt.search.index.norms.length === clauses.length
+    && JSON.stringify(prebuilt.search.weights) === JSON.stringify(weights);
+  const search = usable
+    ? restorePrecedentSearch(prebuilt.search)
+    : buildPrecedentSearch(clauses.map((c) => ({ city: c.city, inForce: c.document.document.status === 'in-force', terms: termsOf(c.clause) })), weights);
   const cities = [...new Set(documents.map((d) => d.document.city?.value).filter((c): c is string => !!c))].sort();
 
   // Drafts are re-linted on every keystroke; most clauses have not changed since the last query.
@@ -69,12 +84,31 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[], weight
 
   return {
     documents,
+    data: () => ({ signature, search: search.toData() }),
     clauseCount: clauses.length,
     clausesOf: (city) => clauses.filter((c) => c.city === city).map((c) => ({ document: c.document, clause: c.clause })),
     cities,
     query,
     resolve: (id) => byId.get(id),
   };
+}
+
+/** FNV-1a over what the index is built from, clause by clause: a snapshot's index is used only for the same. */
+function corpusSignature(clauses: readonly IndexedClause[]): string {
+  let hash = 0x811c9dc5;
+  const mix = (text: string): void => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  };
+  for (const { document, clause, city } of clauses) {
+    mix(document.id);
+    mix(city);
+    mix(document.document.status);
+    mix(clause.id?.value ?? '');
+    mix(clause.title?.value ?? '');
+    mix(clause.text?.value ?? '');
+  }
+  return `${clauses.length}:${(hash >>> 0).toString(16)}`;
 }
 
 /** Amounts, rates and department markers of a clause's text: blanked before comparing. */

@@ -8,7 +8,8 @@ import { CONCEPTS } from './concepts';
 import { termKind } from './terms';
 import type { TermKey } from './terms';
 import { TermIndexBuilder } from './termIndex';
-import type { Pruning, ScoredDoc, SearchStats, TermCounts, TermIndex } from './termIndex';
+import { TermIndex } from './termIndex';
+import type { Pruning, ScoredDoc, SearchStats, TermCounts, TermIndexData } from './termIndex';
 
 /** How much each kind of term counts against a bigram (1). */
 export interface TermWeights {
@@ -39,7 +40,18 @@ export interface SearchHits {
   readonly sameCityInForce: readonly ScoredDoc[];
 }
 
+/** A built search as plain data (typed arrays and strings), for a build-time snapshot. */
+export interface PrecedentSearchData {
+  readonly format: 1;
+  readonly weights: TermWeights;
+  readonly index: TermIndexData;
+  readonly cityNames: readonly string[];
+  readonly cities: Int32Array;
+  readonly inForce: Uint8Array;
+}
+
 export interface PrecedentSearch {
+  toData(): PrecedentSearchData;
   readonly size: number;
   readonly postings: number;
   /** How the last search went (benchmarks). */
@@ -68,8 +80,9 @@ export class PrecedentSearchBuilder {
   private readonly cityIds = new Map<string, number>();
   private cities = new Int32Array(1024);
   private inForce = new Uint8Array(1024);
+  private count = 0;
 
-  constructor(weights: TermWeights = DEFAULT_WEIGHTS, pruning?: Pruning) {
+  constructor(private readonly weights: TermWeights = DEFAULT_WEIGHTS, pruning?: Pruning) {
     this.terms = new TermIndexBuilder({ boost: termBoost(weights), pruning });
   }
 
@@ -83,26 +96,11 @@ export class PrecedentSearchBuilder {
   }
 
   build(): PrecedentSearch {
-    const index: TermIndex = this.terms.build();
-    const { cityIds, cities, inForce } = this;
-    return {
-      size: index.size,
-      postings: index.postings,
-      lastSearch: index.lastSearch,
-      search(terms, options) {
-        const only = options.onlyCity === undefined ? undefined : cityIds.get(options.onlyCity) ?? -1;
-        const own = options.city === undefined ? -1 : cityIds.get(options.city) ?? -1;
-        // Group 0: precedents (other cities, or only the asked one); group 1: the draft city's in-force clauses.
-        const groupOf = only !== undefined
-          ? (doc: number): number => (cities[doc] === only ? 0 : -1)
-          : (doc: number): number => (cities[doc] !== own ? 0 : inForce[doc] === 1 ? 1 : -1);
-        const [others, sameCityInForce] = index.searchGroups(index.vector(terms), options.top, 2, groupOf, options.minScore);
-        return { others, sameCityInForce };
-      },
-    };
+    return searchOver(this.terms.build(), this.cityIds, this.cities.subarray(0, this.count), this.inForce.subarray(0, this.count), this.weights);
   }
 
   private note(doc: number, city: string, inForce: boolean): number {
+    this.count = doc + 1;
     if (doc >= this.cities.length) {
       this.cities = grow(this.cities, new Int32Array(this.cities.length * 2));
       this.inForce = grow(this.inForce, new Uint8Array(this.inForce.length * 2));
@@ -113,6 +111,30 @@ export class PrecedentSearchBuilder {
     this.inForce[doc] = inForce ? 1 : 0;
     return doc;
   }
+}
+
+/** A search from its data (a snapshot made by the same code). */
+export function restorePrecedentSearch(data: PrecedentSearchData): PrecedentSearch {
+  return searchOver(TermIndex.from(data.index, termBoost(data.weights)), new Map(data.cityNames.map((name, i) => [name, i])), data.cities, data.inForce, data.weights);
+}
+
+function searchOver(index: TermIndex, cityIds: ReadonlyMap<string, number>, cities: Int32Array, inForce: Uint8Array, weights: TermWeights): PrecedentSearch {
+  return {
+    toData: () => ({ format: 1, weights, index: index.toData(), cityNames: [...cityIds.keys()], cities, inForce }),
+    size: index.size,
+    postings: index.postings,
+    lastSearch: index.lastSearch,
+    search(terms, options) {
+      const only = options.onlyCity === undefined ? undefined : cityIds.get(options.onlyCity) ?? -1;
+      const own = options.city === undefined ? -1 : cityIds.get(options.city) ?? -1;
+      // Group 0: precedents (other cities, or only the asked one); group 1: the draft city's in-force clauses.
+      const groupOf = only !== undefined
+        ? (doc: number): number => (cities[doc] === only ? 0 : -1)
+        : (doc: number): number => (cities[doc] !== own ? 0 : inForce[doc] === 1 ? 1 : -1);
+      const [others, sameCityInForce] = index.searchGroups(index.vector(terms), options.top, 2, groupOf, options.minScore);
+      return { others, sameCityInForce };
+    },
+  };
 }
 
 function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {

@@ -4,6 +4,12 @@
  */
 const EMPTY = -0x80000000; // no term key is this (concepts are −1 … −n, the rest ≥ 0)
 
+export interface TermIdsData {
+  readonly keys: Int32Array;
+  readonly ids: Int32Array;
+  readonly size: number;
+}
+
 export class TermIds {
   private keys: Int32Array;
   private ids: Int32Array;
@@ -16,6 +22,20 @@ export class TermIds {
     this.keys = new Int32Array(slots).fill(EMPTY);
     this.ids = new Int32Array(slots);
     this.mask = slots - 1;
+  }
+
+  /** Its tables, to store a built index (restore with `TermIds.from`). */
+  toData(): TermIdsData {
+    return { keys: this.keys, ids: this.ids, size: this.size };
+  }
+
+  static from(data: TermIdsData): TermIds {
+    const ids = new TermIds(1);
+    ids.keys = data.keys;
+    ids.ids = data.ids;
+    ids.mask = data.keys.length - 1;
+    ids.size = data.size;
+    return ids;
   }
 
   /** The number of `key`, or −1. */

@@ -19,6 +19,7 @@
 
 import { ForwardIndex, ForwardIndexBuilder } from './forwardIndex';
 import { TermIds } from './termIds';
+import type { TermIdsData } from './termIds';
 
 /** Terms of one text with their counts; `boost` gives a term's class weight (1 for plain terms). */
 export type TermCounts = ReadonlyMap<number, number>;
@@ -61,7 +62,7 @@ export interface QueryVector {
   readonly weights: Float64Array;
 }
 
-interface Segment {
+export interface Segment {
   readonly base: number;
   readonly size: number;
   /** offsets[termId] .. offsets[termId + 1] index into docs/counts; terms added later have none. */
@@ -262,6 +263,20 @@ function grown(from: Int32Array): Int32Array<ArrayBuffer> {
 /** 1 + ln(tf), by count. */
 const TF_WEIGHT = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
+/** A built index as plain typed arrays: what a build-time snapshot stores (`TermIndex.toData`). */
+export interface TermIndexData {
+  readonly vocabulary: TermIdsData;
+  readonly df: Int32Array;
+  readonly idf: Float64Array;
+  readonly boost: Float64Array;
+  readonly norms: Float64Array;
+  readonly maxImpact: Float64Array;
+  readonly segments: readonly Segment[];
+  readonly segmentSize: number;
+  readonly forward: { readonly bytes: Uint8Array; readonly starts: Float64Array };
+  readonly pruning: Pruning;
+}
+
 interface IndexParts {
   readonly vocabulary: TermIds;
   readonly df: Int32Array;
@@ -300,6 +315,21 @@ export class TermIndex {
     this.size = parts.norms.length;
     this.scores = new Float64Array(this.size);
     this.touched = new Int32Array(Math.min(this.size, 1024));
+  }
+
+  toData(): TermIndexData {
+    const p = this.parts;
+    return {
+      vocabulary: p.vocabulary.toData(), df: p.df, idf: p.idf, boost: p.boost, norms: p.norms, maxImpact: p.maxImpact,
+      segments: p.segments, segmentSize: p.segmentSize, forward: { bytes: p.forward.bytes, starts: p.forward.starts }, pruning: p.pruning,
+    };
+  }
+
+  /** An index from its data; `boostOf` weighs query terms the corpus lacks, as at build time. */
+  static from(data: TermIndexData, boostOf: (term: number) => number): TermIndex {
+    return new TermIndex({
+      ...data, vocabulary: TermIds.from(data.vocabulary), forward: new ForwardIndex(data.forward.bytes, data.forward.starts), boostOf,
+    });
   }
 
   /** Number of postings, for memory reports. */

@@ -79,6 +79,8 @@ export interface PrecedentResult {
 
 export interface PrecedentIndex {
   readonly documents: readonly CorpusDocument[];
+  /** The built index as data, for a build-time snapshot (`buildPrecedentIndex(…, prebuilt)`). */
+  data(): import('./precedentIndex').PrecedentIndexData;
   readonly clauseCount: number;
   readonly cities: readonly string[];
   /** Precedents of a draft clause (or of free text). */
