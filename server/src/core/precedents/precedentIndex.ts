@@ -58,15 +58,28 @@ export function buildPrecedentIndex(documents: readonly CorpusDocument[], weight
     : buildPrecedentSearch(clauses.map((c) => ({ city: c.city, inForce: c.document.document.status === 'in-force', terms: termsOf(c.clause) })), weights);
   const cities = [...new Set(documents.map((d) => d.document.city?.value).filter((c): c is string => !!c))].sort();
 
-  // Drafts are re-linted on every keystroke; most clauses have not changed since the last query.
-  const cache = new Map<string, PrecedentResult>();
+  // Drafts are re-linted on every keystroke; most clauses have not changed since the last query. A
+  // clause's facts are shared by every parse of the same text (model/buildModel), so they key its
+  // answers without hashing the whole text each time; free text is keyed by itself.
+  const byFacts = new WeakMap<object, Map<string, PrecedentResult>>();
+  const byText = new Map<string, PrecedentResult>();
   const query = (input: Clause | string, options: PrecedentQuery = {}): PrecedentResult => {
-    const key = `${typeof input === 'string' ? input : (input.title?.value ?? '') + '\u0000' + (input.text?.value ?? '')}\u0000${JSON.stringify(options)}`;
-    const cached = cache.get(key);
+    const optionsKey = `${options.top ?? ''}|${options.minScore ?? ''}|${options.city ?? ''}|${options.onlyCity ?? ''}|${options.excerpts ?? ''}`;
+    let answers: Map<string, PrecedentResult>;
+    let key: string;
+    if (typeof input !== 'string' && input.text) {
+      answers = byFacts.get(input.facts) ?? new Map<string, PrecedentResult>();
+      byFacts.set(input.facts, answers);
+      key = `${input.title?.value ?? ''}\u0000${input.text.value.length}\u0000${optionsKey}`;
+    } else {
+      answers = byText;
+      key = `${typeof input === 'string' ? input : input.title?.value ?? ''}\u0000${optionsKey}`;
+    }
+    const cached = answers.get(key);
     if (cached) return cached;
     const result = runQuery(input, options);
-    if (cache.size >= 20000) cache.delete(cache.keys().next().value as string);
-    cache.set(key, result);
+    if (answers.size >= 20000) answers.delete(answers.keys().next().value as string);
+    answers.set(key, result);
     return result;
   };
   const runQuery = (input: Clause | string, options: PrecedentQuery): PrecedentResult => {
