@@ -68,9 +68,12 @@ export function sizeLimitsOf(config: LintConfig | undefined): SizeLimits | undef
 export function oversized(document: PolicyDocument, limits: SizeLimits | undefined): SizeVerdict | undefined {
   if (!limits) return undefined;
   const clauses = document.clauses.length;
+  const text = document.yaml.text;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most drafts are below the limit without counting them.
+  if ((limits.maxBytes <= 0 || text.length * 3 <= limits.maxBytes) && (limits.maxClauses <= 0 || clauses <= limits.maxClauses)) return undefined;
   let bytes = byteLengths.get(document);
   if (bytes === undefined) {
-    bytes = utf8Length(document.yaml.text);
+    bytes = utf8Length(text);
     byteLengths.set(document, bytes);
   }
   const over = (limits.maxBytes > 0 && bytes > limits.maxBytes) || (limits.maxClauses > 0 && clauses > limits.maxClauses);
