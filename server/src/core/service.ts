@@ -3,6 +3,7 @@
  * CLI are thin adapters over it; the outside world comes in through `host` (logging, corpus texts).
  */
 import { lintParsed } from './engine';
+import { ClauseFindingsMemo } from './clauseMemo';
 import type { LintRun, ParsedPolicy } from './engine';
 import type { Logger, PolicyDiagnostic } from './diagnostics';
 import { buildModel } from './model/buildModel';
@@ -85,6 +86,8 @@ export interface PolicyLanguageService {
 
 export function createPolicyLanguageService(host: PolicyServiceHost = {}): PolicyLanguageService {
   const rules = host.rules ?? RULES;
+  // Clause-scoped findings of the last lint of each document, reused for unchanged clauses.
+  const memo = new ClauseFindingsMemo();
   const parse = (text: string, uri = 'untitled:policy.yaml'): ParsedPolicy => {
     const yaml = parseYaml(text);
     return { document: buildModel(uri, yaml), lines: new LineIndex(text) };
@@ -129,7 +132,7 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
     rules,
     parse,
     lint(parsed, run = {}) {
-      return lintParsed(parsed, rules, { logger: host.logger, corpus: host.corpus ? corpus() : undefined, ...run });
+      return lintParsed(parsed, rules, { logger: host.logger, corpus: host.corpus ? corpus() : undefined, memo, ...run });
     },
     precedents(parsed, options = {}) {
       const city = parsed.document.city?.value;

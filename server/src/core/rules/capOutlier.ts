@@ -10,6 +10,7 @@ import { clauseLabel, money } from './labels';
 export const capOutlier: Rule = {
   id: 'cap-outlier',
   defaultSeverity: 'information',
+  scope: 'clause',
   description: {
     en: 'A cap is more than 3× above the highest, or below a third of the lowest, cap of the clause\'s precedents (needs ≥ 2 precedents with caps).',
     zh: '封顶金额高于同类先例最高值的3倍，或低于最低值的三分之一（需至少2个有金额的先例）。',

@@ -8,6 +8,7 @@ import { clauseLabel } from './labels';
 export const overlapsInForce: Rule = {
   id: 'overlaps-in-force',
   defaultSeverity: 'information',
+  scope: 'clause',
   description: {
     en: 'A clause near-duplicates a clause of an in-force policy of the same city (就高不重复).',
     zh: '条款与本市现行有效政策的条款几乎相同，应注明“就高不重复”或删除其一。',

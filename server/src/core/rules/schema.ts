@@ -26,8 +26,8 @@ export const schema: Rule = {
       report({ target: { offsets: { start: 0, end: 0 } }, message: emptyFileMessage() });
       return;
     }
-    for (const problem of validateNode(yaml.root, POLICY_SCHEMA, { formats: POLICY_FORMATS })) {
-      report({ target: { node: problem.node }, message: problem.message });
+    for (const problem of validateNode(yaml.root, POLICY_SCHEMA, { formats: POLICY_FORMATS, source: yaml.text })) {
+      report({ target: problem.node ? { node: problem.node } : { offsets: problem }, message: problem.message });
     }
   },
 };

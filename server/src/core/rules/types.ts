@@ -57,5 +57,12 @@ export interface Rule {
   readonly description: Message;
   /** Default option values (thresholds), overridable in `.policylintrc.yaml`. */
   readonly defaultOptions?: RuleOptions;
+  /**
+   * 'clause': what the rule reports on a clause depends only on that clause (its source and position)
+   * and the document's header (city, title, unit, departments map), settings and corpus, and every
+   * finding lies inside its clause. The engine then re-runs it only on clauses that changed.
+   * Default 'document'.
+   */
+  readonly scope?: 'clause' | 'document';
   run(context: RuleContext): void;
 }

@@ -10,6 +10,7 @@ import type { Rule, Target } from './types';
 export const unknownDepartment: Rule = {
   id: 'unknown-department',
   defaultSeverity: 'information',
+  scope: 'clause',
   description: {
     en: 'A department is not known for the document\'s city (corpus registry, the document\'s departments map, user config).',
     zh: '该部门不在本市已知部门中（语料库、文件 departments 映射、用户配置），可能有误或已更名。',

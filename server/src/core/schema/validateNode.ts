@@ -8,6 +8,8 @@
 import type { YMap, YNode, YScalar } from '../yaml/nodes';
 import type { Message } from '../rules/types';
 import type { FormatCheck } from './formats';
+import { RecentCache } from '../text/recentCache';
+import { sourceKey } from '../text/sourceKey';
 import {
   aliasMessage, ambiguousMessage, duplicateKeyMessage, emptyMessage, enumMessage, keyKindMessage, missingKeyMessage,
   needsOneOfMessage, tooFewItemsMessage, typeMessage, unknownKeyMessage, valueMessage,
@@ -33,23 +35,41 @@ export interface JsonSchema {
 }
 
 export interface SchemaProblem {
-  readonly node: YNode;
+  /** The node reported on; undefined for a problem remembered from an earlier parse (see checkItem). */
+  readonly node?: YNode;
+  readonly start: number;
+  readonly end: number;
   readonly message: Message;
+}
+
+function problemAt(node: YNode, message: Message): SchemaProblem {
+  return { node, start: node.start, end: node.end, message };
 }
 
 export interface ValidateOptions {
   /** Checkers for `format` values; a format with a checker replaces the pattern next to it. */
   readonly formats?: Readonly<Record<string, FormatCheck>>;
+  /**
+   * The text the tree was parsed from. Given, the problems of each mapping in a list (a clause, a cap)
+   * are remembered by its source, and an unchanged one is not validated again on the next keystroke.
+   */
+  readonly source?: string;
 }
 
 interface Context {
   readonly root: JsonSchema;
   readonly formats: Readonly<Record<string, FormatCheck>>;
   readonly problems: SchemaProblem[];
+  /** The source, when list items may be memoised (no aliases: an alias reads a node elsewhere). */
+  readonly source?: string;
+  /** Identifies root schema and formats in memo keys. */
+  readonly memoPrefix: string;
 }
 
 export function validateNode(node: YNode, schema: JsonSchema, options: ValidateOptions = {}): SchemaProblem[] {
-  const context: Context = { root: schema, formats: options.formats ?? {}, problems: [] };
+  const formats = options.formats ?? {};
+  const source = options.source !== undefined && !options.source.includes('*') ? options.source : undefined;
+  const context: Context = { root: schema, formats, problems: [], source, memoPrefix: `${identity(schema)}:${identity(formats)}` };
   checkKeys(node, context.problems);
   check(node, schema, '', undefined, context);
   return context.problems;
@@ -64,8 +84,8 @@ function checkKeys(node: YNode, problems: SchemaProblem[]): void {
   if (node.kind !== 'map') return;
   const seen = new Set<string>();
   for (const pair of node.pairs) {
-    if (pair.key.kind !== 'scalar') problems.push({ node: pair.key, message: keyKindMessage() });
-    else if (seen.has(pair.key.value)) problems.push({ node: pair.key, message: duplicateKeyMessage(pair.key.value) });
+    if (pair.key.kind !== 'scalar') problems.push(problemAt(pair.key, keyKindMessage()));
+    else if (seen.has(pair.key.value)) problems.push(problemAt(pair.key, duplicateKeyMessage(pair.key.value)));
     else seen.add(pair.key.value);
     checkKeys(pair.value, problems);
   }
@@ -124,7 +144,7 @@ function check(node: YNode, raw: JsonSchema, path: string, holder: YNode | undef
   if (node.kind === 'alias') {
     // Never expanded (alias bombs): an alias of a scalar stands for that scalar, anything else is refused.
     if (node.target?.kind === 'scalar') check({ ...node.target, start: node.start, end: node.end }, raw, path, holder, context);
-    else context.problems.push({ node, message: aliasMessage(path, node.name, node.target !== undefined) });
+    else context.problems.push(problemAt(node, aliasMessage(path, node.name, node.target !== undefined)));
     return;
   }
   const schema = resolve(raw, context.root);
@@ -136,33 +156,68 @@ function check(node: YNode, raw: JsonSchema, path: string, holder: YNode | undef
     const at = path === '' ? firstLeaf(node) : node;
     // `expires: 20231231`: say what the value should look like (a date), not just "text".
     const shaped = node.kind === 'scalar' && node.parsed !== null && (schema.pattern !== undefined || schema.format !== undefined);
-    context.problems.push({ node: at, message: shaped ? valueMessage(path, node.value) : typeMessage(path, types, kindOf(node), node.kind === 'scalar') });
+    context.problems.push(problemAt(at, shaped ? valueMessage(path, node.value) : typeMessage(path, types, kindOf(node), node.kind === 'scalar')));
     return;
   }
   if (schema.enum && !(node.kind === 'scalar' && schema.enum.includes(node.parsed))) {
-    context.problems.push({ node, message: enumMessage(path, schema.enum, node.kind === 'scalar' ? node.value : undefined) });
+    context.problems.push(problemAt(node, enumMessage(path, schema.enum, node.kind === 'scalar' ? node.value : undefined)));
     return;
   }
   if (node.kind === 'scalar') checkScalar(node, schema, path, context);
   else if (node.kind === 'seq') {
     if (schema.minItems !== undefined && node.items.length < schema.minItems) {
-      context.problems.push({ node, message: tooFewItemsMessage(path, schema.minItems) });
+      context.problems.push(problemAt(node, tooFewItemsMessage(path, schema.minItems)));
     }
-    if (schema.items) node.items.forEach((item, i) => check(item, schema.items!, `${path}[${i}]`, undefined, context));
+    if (schema.items) node.items.forEach((item, i) => checkItem(item, schema.items!, `${path}[${i}]`, context));
   } else checkMap(node, schema, path, holder, context);
+}
+
+/** Problems of list items by schema, path and source, relative to the item's start. */
+const itemProblems = new RecentCache<ReadonlyArray<{ readonly start: number; readonly end: number; readonly message: Message }>>(20000);
+/** Items longer than this (a whole chapter) change on every keystroke inside them: not remembered. */
+const MAX_MEMO_ITEM = 16384;
+
+/** A list item, its problems remembered by its source: a mapping's depend on nothing outside it. */
+function checkItem(item: YNode, schema: JsonSchema, path: string, context: Context): void {
+  const { source } = context;
+  if (source === undefined || item.kind !== 'map' || item.end - item.start > MAX_MEMO_ITEM) {
+    check(item, schema, path, undefined, context);
+    return;
+  }
+  const key = `${context.memoPrefix}:${identity(schema)}:${path}:${sourceKey(source, item.start, item.end)}`;
+  const known = itemProblems.get(key);
+  if (known) {
+    for (const p of known) context.problems.push({ start: item.start + p.start, end: item.start + p.end, message: p.message });
+    return;
+  }
+  const before = context.problems.length;
+  check(item, schema, path, undefined, context);
+  itemProblems.set(key, context.problems.slice(before).map((p) => ({ start: p.start - item.start, end: p.end - item.start, message: p.message })));
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+
+function identity(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = nextIdentity++;
+    identities.set(value, id);
+  }
+  return id;
 }
 
 function checkScalar(node: YScalar, schema: JsonSchema, path: string, context: Context): void {
   if (schema.minLength !== undefined && typeof node.parsed === 'string' && node.value.trim().length < schema.minLength) {
-    context.problems.push({ node, message: emptyMessage(path) });
+    context.problems.push(problemAt(node, emptyMessage(path)));
     return;
   }
   const format = schema.format === undefined ? undefined : context.formats[schema.format];
   if (format) {
     const value = typeof node.parsed === 'number' ? node.parsed : node.value;
-    if (!format(value)) context.problems.push({ node, message: valueMessage(path, node.value) });
+    if (!format(value)) context.problems.push(problemAt(node, valueMessage(path, node.value)));
   } else if (schema.pattern !== undefined && typeof node.parsed === 'string' && !patternOf(schema.pattern).test(node.value)) {
-    context.problems.push({ node, message: valueMessage(path, node.value) });
+    context.problems.push(problemAt(node, valueMessage(path, node.value)));
   }
 }
 
@@ -176,13 +231,13 @@ function checkBranches(node: YNode, branches: readonly JsonSchema[], exactlyOne:
   const fitting = results.filter((r) => r.length === 0).length;
   if (fitting === 1 || (fitting > 1 && !exactlyOne)) return;
   if (fitting > 1) {
-    context.problems.push({ node, message: ambiguousMessage(path) });
+    context.problems.push(problemAt(node, ambiguousMessage(path)));
     return;
   }
   const resolvedBranches = branches.map((b) => resolve(b, context.root));
   if (resolvedBranches.every((b) => b.required && !b.type && !b.properties)) {
     // `anyOf: [{required: [chapters]}, {required: [clauses]}]`: one of these keys must be there.
-    context.problems.push({ node: holder ?? firstKey(node), message: needsOneOfMessage(path, resolvedBranches.flatMap((b) => b.required ?? [])) });
+    context.problems.push(problemAt(holder ?? firstKey(node), needsOneOfMessage(path, resolvedBranches.flatMap((b) => b.required ?? []))));
     return;
   }
   const kind = kindOf(node);
@@ -193,7 +248,7 @@ function checkBranches(node: YNode, branches: readonly JsonSchema[], exactlyOne:
   if (meant >= 0) context.problems.push(...results[meant]);
   else {
     const types = [...new Set(resolvedBranches.flatMap((b) => typesOf(b) ?? []))];
-    context.problems.push({ node, message: typeMessage(path, types, kind, node.kind === 'scalar') });
+    context.problems.push(problemAt(node, typeMessage(path, types, kind, node.kind === 'scalar')));
   }
 }
 
@@ -209,12 +264,12 @@ function checkMap(node: YMap, schema: JsonSchema, path: string, holder: YNode | 
     const property = schema.properties?.[key];
     const before = problems.length;
     if (property) check(pair.value, property, keyPath, pair.key, context);
-    else if (schema.additionalProperties === false) problems.push({ node: pair.key, message: unknownKeyMessage(key, Object.keys(schema.properties ?? {}), path) });
+    else if (schema.additionalProperties === false) problems.push(problemAt(pair.key, unknownKeyMessage(key, Object.keys(schema.properties ?? {}), path)));
     else if (typeof schema.additionalProperties === 'object') check(pair.value, schema.additionalProperties, keyPath, pair.key, context);
     // An empty value (`key:`) has no characters to underline: report it on its key.
     if (pair.value.start === pair.value.end) {
       for (let i = before; i < problems.length; i++) {
-        if (problems[i].node === pair.value) problems[i] = { ...problems[i], node: pair.key };
+        if (problems[i].node === pair.value) problems[i] = problemAt(pair.key, problems[i].message);
       }
     }
   }
@@ -222,7 +277,7 @@ function checkMap(node: YMap, schema: JsonSchema, path: string, holder: YNode | 
     if (seen.has(key)) continue;
     const property = schema.properties?.[key];
     const description = property === undefined ? undefined : resolve(property, context.root).description;
-    problems.push({ node: holder ?? firstKey(node), message: missingKeyMessage(path, key, description) });
+    problems.push(problemAt(holder ?? firstKey(node), missingKeyMessage(path, key, description)));
   }
 }
 

@@ -39,4 +39,17 @@ const everyCache: RecentCache<unknown>[] = [];
 /** Empties every memo (benchmarks that time a first analysis; results never depend on it). */
 export function clearRecentCaches(): void {
   for (const cache of everyCache) cache.clear();
+  for (const ref of clearables) {
+    const memo = ref.deref();
+    if (memo) memo.clear();
+    else clearables.delete(ref);
+  }
+}
+
+/** Memos owned by an object that may be dropped (a service's), held weakly. */
+const clearables = new Set<WeakRef<{ clear(): void }>>();
+
+/** Lets clearRecentCaches empty `memo` too. */
+export function registerClearable(memo: { clear(): void }): void {
+  clearables.add(new WeakRef(memo));
 }
