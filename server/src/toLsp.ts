@@ -11,15 +11,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toLspDiagnostic(d: PolicyDiagnostic, uri: string): Diagnostic {
-  return {
-    range: d.range,
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    source: 'policy-lint',
-    message: d.message,
-    relatedInformation: d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
-    data: d.data,
-  };
+  const diagnostic: Diagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'policy-lint', message: d.message };
+  // Left out when empty: every publish is serialised whole on every keystroke.
+  if (d.related.length > 0) diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (d.data !== undefined) diagnostic.data = d.data;
+  return diagnostic;
 }
 
 export function toSymbol(parsed: ParsedPolicy, symbol: PolicySymbol): DocumentSymbol {
