@@ -73,8 +73,9 @@ export class ClauseFindingsMemo {
     if (missing.length > 0) {
       const found = runOn(missing.length === clauses.length ? document : { ...document, clauses: missing });
       const perClause = missing.map((): ResolvedFinding[] => []);
+      const owner = ownerOf(missing);
       for (const finding of found) {
-        const at = missing.findIndex((clause) => within(finding, clause));
+        const at = owner(finding);
         if (at < 0) {
           // Not clause-scoped on this document: forget its findings and run it whole from now on.
           state.byRule.delete(rule.id);
@@ -141,6 +142,27 @@ function contextKey(document: PolicyDocument, context: LintContext): string {
   ]);
 }
 
+/**
+ * The index in `clauses` of the clause a finding lies in, or -1: a binary search over the clauses by
+ * start (chapter clauses come before root clauses in the model, not always in the text).
+ */
+function ownerOf(clauses: readonly Clause[]): (finding: ResolvedFinding) => number {
+  const order = clauses.map((_, i) => i).sort((a, b) => clauses[a].node.start - clauses[b].node.start);
+  return (finding) => {
+    let low = 0;
+    let high = order.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (clauses[order[mid]].node.start <= finding.start) {
+        found = order[mid];
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found >= 0 && within(finding, clauses[found]) ? found : -1;
+  };
+}
+
 function within(finding: ResolvedFinding, clause: Clause): boolean {
   const { start, end } = clause.node;
   const inside = (s: number, e: number): boolean => s >= start && e <= end;
@@ -148,6 +170,7 @@ function within(finding: ResolvedFinding, clause: Clause): boolean {
 }
 
 function shift(finding: ResolvedFinding, by: number): ResolvedFinding {
+  if (by === 0) return finding;
   return {
     ...finding,
     start: finding.start + by,

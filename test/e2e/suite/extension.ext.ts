@@ -161,4 +161,45 @@ describe('Policy Lint in the extension host', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   });
+
+  it('restarts a crashed server: a new one starts and lints the open draft again', async function () {
+    if (process.platform !== 'linux') this.skip(); // finds the server through /proc
+    const first = await waitFor(() => serverProcesses().length === 1 && serverProcesses(), 'one language server child of the extension host');
+    process.kill(first[0], 'SIGKILL');
+    const next = await waitFor(() => {
+      const now = serverProcesses();
+      return now.length === 1 && now[0] !== first[0] && now;
+    }, 'the client to start a new server');
+    assert.notEqual(next[0], first[0]);
+    // The new server answers: an invalid status gets its schema error, and loses it when reverted.
+    const status = lineOf('status: draft');
+    const range = new vscode.Range(status, status.translate(0, 'status: draft'.length));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, 'status: drafted');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await waitFor(() => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'schema' && d.range.start.line === status.line), 'the new server to report the invalid status');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor(() => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'schema'), 'the schema error to clear after the revert');
+  });
 });
+
+/** Process ids of this extension host's children that run the language server (ipc transport: forked). */
+function serverProcesses(): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (/(?:out[\\/]server[\\/]src|dist)[\\/]server\.js/.test(command)) found.push(Number(entry));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return found;
+}

@@ -11,7 +11,6 @@ import { clauseLabel, money } from './labels';
 export const capPeriodConflict: Rule = {
   id: 'cap-period-conflict',
   defaultSeverity: 'warning',
-  scope: 'clause',
   description: {
     en: 'A yearly or per-item cap exceeds the total (累计/总额) cap it sits under.',
     zh: '年度或单项封顶金额超过其所属的累计（总额）封顶金额。',

@@ -6,7 +6,6 @@ import type { RateValue } from '../normalise/types';
 export const capRateInvalid: Rule = {
   id: 'cap-rate-invalid',
   defaultSeverity: 'error',
-  scope: 'clause',
   description: {
     en: 'A rate is over 100 %, zero, or a range whose lower bound exceeds its upper bound.',
     zh: '补助比例超过100%、为0，或区间下限大于上限。',

@@ -9,7 +9,6 @@ import { clauseLabel, money } from './labels';
 export const capTextMismatch: Rule = {
   id: 'cap-text-mismatch',
   defaultSeverity: 'warning',
-  scope: 'clause',
   description: {
     en: 'A `caps` entry has no matching amount in the text, or the text states a cap that `caps` leaves out.',
     zh: 'caps 字段中的金额在正文中找不到，或正文中的封顶金额未写入 caps。',

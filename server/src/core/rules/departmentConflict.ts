@@ -12,7 +12,6 @@ import { clauseLabel } from './labels';
 export const departmentConflict: Rule = {
   id: 'department-conflict',
   defaultSeverity: 'warning',
-  scope: 'clause',
   description: {
     en: 'The `departments` field and the text marker (责任单位：…) name different departments.',
     zh: 'departments 字段与正文“责任单位”标注所列部门不一致。',

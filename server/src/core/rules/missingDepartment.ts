@@ -9,7 +9,6 @@ import { clauseLabel } from './labels';
 export const missingDepartment: Rule = {
   id: 'missing-department',
   defaultSeverity: 'warning',
-  scope: 'clause',
   description: {
     en: 'A measure clause has no lead department (责任单位), neither in `departments` nor in a text marker; coResponsible does not count. Error when the clause grants money.',
     zh: '措施条款没有牵头（责任）单位：既无 departments 字段，也无正文中的“责任单位”标注；coResponsible 不算。涉及资金的条款为错误。',

@@ -4,7 +4,6 @@ import type { Rule } from './types';
 export const precedentUnresolved: Rule = {
   id: 'precedent-unresolved',
   defaultSeverity: 'warning',
-  scope: 'clause',
   description: {
     en: 'A pinned precedent id does not resolve to a corpus clause.',
     zh: '引用的先例编号在语料库中不存在。',

@@ -174,13 +174,17 @@ function check(node: YNode, raw: JsonSchema, path: string, holder: YNode | undef
 
 /** Problems of list items by schema, path and source, relative to the item's start. */
 const itemProblems = new RecentCache<ReadonlyArray<{ readonly start: number; readonly end: number; readonly message: Message }>>(20000);
-/** Items longer than this (a whole chapter) change on every keystroke inside them: not remembered. */
+/**
+ * Items longer than the maximum (a whole chapter) change on every keystroke inside them; items shorter
+ * than the minimum (a cap, a department) validate faster than their key is made. Neither is remembered.
+ */
 const MAX_MEMO_ITEM = 16384;
+const MIN_MEMO_ITEM = 200;
 
 /** A list item, its problems remembered by its source: a mapping's depend on nothing outside it. */
 function checkItem(item: YNode, schema: JsonSchema, path: string, context: Context): void {
   const { source } = context;
-  if (source === undefined || item.kind !== 'map' || item.end - item.start > MAX_MEMO_ITEM) {
+  if (source === undefined || item.kind !== 'map' || item.end - item.start > MAX_MEMO_ITEM || item.end - item.start < MIN_MEMO_ITEM) {
     check(item, schema, path, undefined, context);
     return;
   }
