@@ -1,13 +1,13 @@
 /**
- * Reusing clause-scoped findings across edits never changes what a lint reports: after every edit of
- * a typing session, the service that remembers gives exactly the diagnostics (codes, offsets, ranges,
+ * Reusing the previous parse and clause-scoped findings across edits never changes what a lint reports:
+ * after every edit of a typing session, the service that remembers gives exactly the diagnostics (codes, offsets, ranges,
  * messages, severities, data) of a lint that remembers nothing.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPolicyLanguageService } from '../server/src/core';
-import type { PolicyDiagnostic, Rule } from '../server/src/core';
+import type { ParsedPolicy, PolicyDiagnostic, Rule } from '../server/src/core';
 import { readCorpus } from '../server/src/host/corpusFiles';
 import { POLICY_FORMATS } from '../server/src/core/schema/formats';
 import { POLICY_SCHEMA } from '../server/src/core/schema/policySchema';
@@ -25,8 +25,11 @@ function fresh(text: string): PolicyDiagnostic[] {
   return service.lint(service.parse(text, URI), { memo: undefined });
 }
 
+/** As the server lints: each parse given the previous one (incremental parse), the memo kept. */
+let last: ParsedPolicy | undefined;
 function remembered(text: string): PolicyDiagnostic[] {
-  return service.lint(service.parse(text, URI));
+  last = service.parse(text, URI, last);
+  return service.lint(last);
 }
 
 /** Replaces the first occurrence of `from`, failing loudly when the sample no longer has it. */

@@ -35,7 +35,8 @@ export class DocumentCache {
   private entry(uri: string, version: number, text: () => string): Entry {
     let entry = this.entries.get(uri);
     if (!entry || entry.version !== version) {
-      entry = { version, parsed: this.service.parse(text(), uri) };
+      // The previous version's parse: an edit inside one clause re-parses only that clause.
+      entry = { version, parsed: this.service.parse(text(), uri, entry?.parsed) };
       this.entries.set(uri, entry);
     }
     return entry;

@@ -30,6 +30,7 @@ import { precedentsSkipped } from './sizeGuard';
 import type { LintConfig } from './config';
 import { LineIndex } from './text/lineIndex';
 import { parseYaml } from './yaml/parseYaml';
+import { reparseYaml } from './yaml/reparse';
 
 /** A corpus document as the adapter read it: its id (file name without `.policy.yaml`) and text. */
 export interface CorpusSource {
@@ -63,7 +64,11 @@ export interface ClausePrecedents extends PrecedentResult {
 
 export interface PolicyLanguageService {
   /** Parses once; share the result across diagnostics, hover, code lens and compare. */
-  parse(text: string, uri?: string): ParsedPolicy;
+  /**
+   * `previous`, the parse of an earlier version of the same document, lets an edit inside one clause
+   * re-parse only that clause (yaml/reparse.ts); the result is the same as without it.
+   */
+  parse(text: string, uri?: string, previous?: ParsedPolicy): ParsedPolicy;
   lint(parsed: ParsedPolicy, run?: LintRun): PolicyDiagnostic[];
   /** Precedents of every measure clause (or one clause by id). */
   precedents(parsed: ParsedPolicy, options?: PrecedentQuery & { clause?: string }): ClausePrecedents[];
@@ -88,8 +93,8 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
   const rules = host.rules ?? RULES;
   // Clause-scoped findings of the last lint of each document, reused for unchanged clauses.
   const memo = new ClauseFindingsMemo();
-  const parse = (text: string, uri = 'untitled:policy.yaml'): ParsedPolicy => {
-    const yaml = parseYaml(text);
+  const parse = (text: string, uri = 'untitled:policy.yaml', previous?: ParsedPolicy): ParsedPolicy => {
+    const yaml = previous ? reparseYaml(previous.document.yaml, text) : parseYaml(text);
     return { document: buildModel(uri, yaml), lines: new LineIndex(text) };
   };
   let index: PrecedentIndex | undefined;
