@@ -4,6 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parseYaml } from '../server/src/core/yaml/parseYaml';
+import { reparseYaml } from '../server/src/core/yaml/reparse';
 import { performance } from 'node:perf_hooks';
 import type { PolicyLanguageService, PolicyDiagnostic } from '../server/src/core';
 import type { CorpusSource } from '../server/src/core';
@@ -252,6 +255,11 @@ export function checkDocument(service: PolicyLanguageService, text: string, rand
   return performance.now() - t0;
 }
 
+/** The incremental parse from the seed's parse gives the tree a full parse of the mutant gives. */
+export function checkReparse(before: string, after: string): void {
+  if (!isDeepStrictEqual(reparseYaml(parseYaml(before), after), parseYaml(after))) throw new Error('the incremental parse differs from a full parse');
+}
+
 /** Seed texts: the samples, every fixture draft, and a few corpus documents. */
 export function seedTexts(root: string, corpusCount = 4): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];
@@ -307,6 +315,7 @@ export function runFuzz(service: PolicyLanguageService, seeds: ReadonlyArray<{ n
     const source = seeds[i % seeds.length];
     const { text, steps } = mutate(source.text, rand);
     try {
+      checkReparse(source.text, text);
       const ms = checkDocument(service, text, rand);
       if (ms > maxMs) { maxMs = ms; maxName = `${source.name} #${i} (${steps.join('+')})`; }
       if (budgetMs !== undefined && ms > budgetMs) failures.push({ seedName: source.name, mutant: i, steps, error: `took ${ms.toFixed(0)} ms, over the budget of ${budgetMs} ms`, text });

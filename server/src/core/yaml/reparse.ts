@@ -4,9 +4,9 @@
  * item parses on its own exactly as inside the whole: the edit lies inside the item, after its `- `
  * and before the line of the next item; the item's lines, parsed as a document of their own (same
  * columns), give one block-list mapping and no error; neither it nor the document before the edit has
- * an empty value, and the next item starts with a key (an empty value is placed by scanning from the
- * node before it, which can reach across items); and the document has no anchors (an alias reads a
- * node elsewhere). Otherwise, and for the last item of a list, the whole text is
+ * a node placed by scanning past itself (an empty value, a flow collection not closed right after its
+ * last item: see `unsettled`), and the next item starts with a key; and the document has no anchors
+ * (an alias reads a node elsewhere). Otherwise, and for the last item of a list, the whole text is
  * parsed. test/yaml.reparse.test.ts compares both on thousands of random edits.
  */
 import type { YMap, YNode, YPair, YSeq, YamlParseResult } from './nodes';
@@ -27,7 +27,7 @@ export function spliceEdit(previous: YamlParseResult, text: string): YamlParseRe
   const old = previous.text;
   if (previous.error || previous.extraDocuments.length > 0 || !previous.root) return undefined;
   if (old === text) return previous;
-  if (!withoutEmptyValues(previous)) return undefined;
+  if (!settled(previous)) return undefined;
   if (old.includes('&') || text.includes('&')) return undefined;
   // The edit: old[from, oldEnd) became text[from, oldEnd + delta).
   const shortest = Math.min(old.length, text.length);
@@ -42,16 +42,17 @@ export function spliceEdit(previous: YamlParseResult, text: string): YamlParseRe
   const item = list.items[index];
   const regionStart = lineStart(old, item.start);
   const regionEnd = lineStart(old, list.items[index + 1].start);
-  const fragment = parseYaml(text.slice(regionStart, regionEnd + delta));
+  const fragmentText = text.slice(regionStart, regionEnd + delta);
+  const fragment = parseYaml(fragmentText);
   const root = fragment.root;
   if (fragment.error || fragment.extraDocuments.length > 0 || !root || root.kind !== 'seq' || root.flow || root.items.length !== 1) return undefined;
   const parsed = root.items[0];
   // An empty first key is placed from where the previous node ended: outside the item, so only the
   // whole text places it. The same for the next item's, from where this one now ends.
   if (parsed.kind !== 'map' || !startsWithKey(parsed) || !startsWithKey(list.items[index + 1])) return undefined;
-  // Empty values are placed by scanning from the node before them, which can reach far (a flow `[a:]`
-  // ends where a later line has a colon): none in the new item, and none in the document before.
-  if (hasEmptyScalar(parsed)) return undefined;
+  // Nodes placed by scanning past themselves can reach across items: none in the new item, and none in
+  // the document before (checked once per full parse).
+  if (unsettled(parsed, fragmentText)) return undefined;
 
   // Rebuild the path bottom-up: earlier siblings kept, the item replaced, later siblings shifted.
   let replacement: YNode = shift(parsed, regionStart);
@@ -70,20 +71,20 @@ export function spliceEdit(previous: YamlParseResult, text: string): YamlParseRe
     }
   }
   const result: YamlParseResult = { text, root: replacement, extraDocuments: [] };
-  noEmptyValues.add(result); // the previous had none, the new item has none
+  settledResults.add(result); // the previous was settled, the new item is
   return result;
 }
 
-/** Parse results known to hold no empty value (`key:` with nothing after it). */
-const noEmptyValues = new WeakSet<YamlParseResult>();
+/** Parse results known to hold no unsettled node. */
+const settledResults = new WeakSet<YamlParseResult>();
 const checked = new WeakSet<YamlParseResult>();
 
-function withoutEmptyValues(result: YamlParseResult): boolean {
+function settled(result: YamlParseResult): boolean {
   if (!checked.has(result)) {
     checked.add(result);
-    if (result.root && !hasEmptyScalar(result.root)) noEmptyValues.add(result);
+    if (result.root && !unsettled(result.root, result.text)) settledResults.add(result);
   }
-  return noEmptyValues.has(result);
+  return settledResults.has(result);
 }
 
 /**
@@ -131,17 +132,34 @@ function commonSuffix(a: string, b: string, limit: number): number {
   return same;
 }
 
-function hasEmptyScalar(node: YNode): boolean {
+/**
+ * A node placed by scanning past itself: an empty value (placed from where the node before it ended)
+ * or a flow collection whose closing bracket was not found right after its last item (its end is then
+ * wherever the next bracket of the text happens to be).
+ */
+function unsettled(node: YNode, text: string): boolean {
   switch (node.kind) {
     case 'scalar':
       return node.start === node.end;
     case 'alias':
       return false;
     case 'seq':
-      return node.items.some(hasEmptyScalar);
+      return (node.flow && !closedAfter(text, node.items[node.items.length - 1]?.end ?? node.start + 1, node.end, ']'))
+        || node.items.some((item) => unsettled(item, text));
     case 'map':
-      return node.pairs.some((pair) => hasEmptyScalar(pair.key) || hasEmptyScalar(pair.value));
+      return (node.flow && !closedAfter(text, node.pairs[node.pairs.length - 1]?.value.end ?? node.start + 1, node.end, '}'))
+        || node.pairs.some((pair) => unsettled(pair.key, text) || unsettled(pair.value, text));
   }
+}
+
+/** The collection ends on `close`, with only blanks and commas between its last item and it. */
+function closedAfter(text: string, last: number, end: number, close: string): boolean {
+  if (text[end - 1] !== close) return false;
+  for (let i = last; i < end - 1; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== ',' && c !== '\n' && c !== '\r' && c !== '\t') return false;
+  }
+  return true;
 }
 
 function startsWithKey(node: YNode): boolean {
