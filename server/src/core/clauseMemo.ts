@@ -14,7 +14,7 @@ import type { Clause, PolicyDocument } from './model/types';
 import type { PrecedentIndex } from './precedents/types';
 import type { Message, Rule, Severity } from './rules/types';
 import { registerClearable } from './text/recentCache';
-import { sourceKey } from './text/sourceKey';
+import { nodeSourceKey } from './text/sourceKey';
 
 /** A finding with source offsets (absolute, or relative to its clause inside the memo). */
 export interface ResolvedFinding {
@@ -114,7 +114,7 @@ export class ClauseFindingsMemo {
     let keys = state.clauseKeys.get(document);
     if (!keys) {
       const text = document.yaml.text;
-      keys = document.clauses.map((clause) => `${clause.index}:${sourceKey(text, clause.node.start, clause.node.end)}`);
+      keys = document.clauses.map((clause) => `${clause.index}:${nodeSourceKey(text, clause.node)}`);
       state.clauseKeys.set(document, keys);
     }
     return keys;

@@ -9,7 +9,7 @@ import type { YMap, YNode, YScalar } from '../yaml/nodes';
 import type { Message } from '../rules/types';
 import type { FormatCheck } from './formats';
 import { RecentCache } from '../text/recentCache';
-import { sourceKey } from '../text/sourceKey';
+import { nodeSourceKey } from '../text/sourceKey';
 import {
   aliasMessage, ambiguousMessage, duplicateKeyMessage, emptyMessage, enumMessage, keyKindMessage, missingKeyMessage,
   needsOneOfMessage, tooFewItemsMessage, typeMessage, unknownKeyMessage, valueMessage,
@@ -188,7 +188,7 @@ function checkItem(item: YNode, schema: JsonSchema, path: string, context: Conte
     check(item, schema, path, undefined, context);
     return;
   }
-  const key = `${context.memoPrefix}:${identity(schema)}:${path}:${sourceKey(source, item.start, item.end)}`;
+  const key = `${context.memoPrefix}:${identity(schema)}:${path}:${nodeSourceKey(source, item)}`;
   const known = itemProblems.get(key);
   if (known) {
     for (const p of known) context.problems.push({ start: item.start + p.start, end: item.start + p.end, message: p.message });

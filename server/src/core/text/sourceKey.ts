@@ -22,3 +22,18 @@ export function sourceKey(text: string, start: number, end: number): string {
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
+
+/**
+ * `sourceKey` of a node, remembered per node object: the incremental parse hands the nodes before an
+ * edit over unchanged (same text around them), so only the nodes it rebuilt are hashed again.
+ */
+const keysByNode = new WeakMap<object, string>();
+
+export function nodeSourceKey(text: string, node: { readonly start: number; readonly end: number }): string {
+  let key = keysByNode.get(node);
+  if (key === undefined) {
+    key = sourceKey(text, node.start, node.end);
+    keysByNode.set(node, key);
+  }
+  return key;
+}

@@ -71,6 +71,7 @@ export function spliceEdit(previous: YamlParseResult, text: string): YamlParseRe
     }
   }
   const result: YamlParseResult = { text, root: replacement, extraDocuments: [] };
+  checked.add(result);
   settledResults.add(result); // the previous was settled, the new item is
   return result;
 }
