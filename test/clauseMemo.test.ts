@@ -29,6 +29,8 @@ function fresh(text: string): PolicyDiagnostic[] {
 let last: ParsedPolicy | undefined;
 function remembered(text: string): PolicyDiagnostic[] {
   last = service.parse(text, URI, last);
+  // The tree and the model are those of a parse from scratch, node for node.
+  assert.deepStrictEqual(last.document, service.parse(text, URI).document);
   return service.lint(last);
 }
 

@@ -23,16 +23,30 @@ const LEVELS: readonly PolicyLevel[] = ['国家级', '省级', '市级', '区县
 const UNITS: readonly MoneyUnit[] = ['元', '千元', '万元', '亿元'];
 const NO_FACTS: TextFacts = { departmentMarkers: [], capMentions: [], amounts: [], rates: [] };
 
-export function buildModel(uri: string, yaml: YamlParseResult): PolicyDocument {
+/**
+ * `previous`, the model of an earlier version: a chapter whose node the incremental parse handed over
+ * unchanged (same object), at the same place and with the same unit, is taken over with its clauses
+ * instead of being read again; so are such top-level clauses. The model is the same either way.
+ */
+export function buildModel(uri: string, yaml: YamlParseResult, previous?: PolicyDocument): PolicyDocument {
   const root = isMap(yaml.root) ? yaml.root : undefined;
   const unit = (root && enumField(root, 'unit', UNITS)?.value) ?? '万元';
   const chapters: Chapter[] = [];
   const clauses: Clause[] = [];
+  const reuse = previous && previous.unit === unit ? previous : undefined;
+  const oldChapters = new Map<YNode, Chapter>(reuse?.chapters.map((c) => [c.node, c]));
+  const oldClauses = new Map<YNode, Clause>(reuse?.clauses.filter((c) => !c.chapter).map((c) => [c.node, c]));
   if (root) {
     const chaptersNode = getPair(root, 'chapters')?.value;
     if (isSeq(chaptersNode)) {
       chaptersNode.items.forEach((item, chapterIndex) => {
         if (!isMap(item)) return;
+        const old = oldChapters.get(item);
+        if (old && old.index === chapterIndex && old.clauses.every((c, k) => c.index === clauses.length + k)) {
+          chapters.push(old);
+          clauses.push(...old.clauses);
+          return;
+        }
         const chapterClauses: Clause[] = [];
         const chapter: Chapter = {
           node: item,
@@ -45,7 +59,7 @@ export function buildModel(uri: string, yaml: YamlParseResult): PolicyDocument {
         readClauses(item, unit, clauses, chapterClauses, chapter);
       });
     }
-    readClauses(root, unit, clauses, undefined, undefined);
+    readClauses(root, unit, clauses, undefined, undefined, oldClauses);
   }
   const departmentNames = new Map<string, Located<string>>();
   const departmentsNode = root && getPair(root, 'departments')?.value;
@@ -77,12 +91,16 @@ export function buildModel(uri: string, yaml: YamlParseResult): PolicyDocument {
   };
 }
 
-function readClauses(owner: YMap, unit: MoneyUnit, all: Clause[], chapterClauses: Clause[] | undefined, chapter: Chapter | undefined): void {
+function readClauses(
+  owner: YMap, unit: MoneyUnit, all: Clause[], chapterClauses: Clause[] | undefined, chapter: Chapter | undefined,
+  old?: ReadonlyMap<YNode, Clause>,
+): void {
   const clausesNode = getPair(owner, 'clauses')?.value;
   if (!isSeq(clausesNode)) return;
   for (const item of clausesNode.items) {
     if (!isMap(item)) continue;
-    const clause = readClause(item, all.length, unit, chapter);
+    const known = old?.get(item);
+    const clause = known && known.index === all.length ? known : readClause(item, all.length, unit, chapter);
     all.push(clause);
     chapterClauses?.push(clause);
   }
