@@ -19,17 +19,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createPolicyLanguageService } from '../server/src/core';
 import { textTerms } from '../server/src/core/precedents/precedentIndex';
 import { DEFAULT_WEIGHTS, PrecedentSearchBuilder, termBoost } from '../server/src/core/precedents/search';
 import { comparableWording } from '../server/src/core/precedents/terms';
 import type { TermKey } from '../server/src/core/precedents/terms';
-import { machine, repoRoot, writeSection } from './lspReport';
+import { machine, writeSection } from './lspReport';
 import { addInParallel } from './parallelTerms';
+import { baseClauses, quantile } from './precedentScale';
 import { syntheticClause } from './syntheticCorpus';
 import type { BaseClause, SyntheticClause } from './syntheticCorpus';
 
-const ROOT = repoRoot();
 const SEED = 2026;
 const QUERY_SEED = 7;
 const QUERIES = 300;
@@ -51,28 +50,6 @@ const GIST_SIGLENS = (process.env.PGTRGM_SIGLENS ?? '64,256,1024,2024').split(',
 const GIST_CANDIDATES = 50;
 /** Clauses added to the indexed table afterwards (an office publishing new policies). */
 const UPDATE_ROWS = 1000;
-
-// ---------------------------------------------------------------------------------------------
-// Corpus (as bench/precedentScale.ts)
-
-function corpusSources(): Array<{ id: string; text: string }> {
-  const dir = path.join(ROOT, 'corpus');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.policy.yaml')).sort()
-    .map((f) => ({ id: f.replace(/\.policy\.yaml$/, ''), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-}
-
-function baseClauses(): BaseClause[] {
-  const service = createPolicyLanguageService({ corpus: corpusSources });
-  const out: BaseClause[] = [];
-  for (const { document } of service.corpus().documents) {
-    for (const c of document.clauses) if (c.kind === 'measure' && c.text) out.push({ title: c.title?.value ?? '', text: c.text.value });
-  }
-  return out;
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 
 const sortedTimes = (times: readonly number[]): number[] => [...times].sort((a, b) => a - b);
 

@@ -23,6 +23,7 @@ import { PrecedentSearchBuilder } from '../server/src/core/precedents/search';
 import { DEFAULT_PRUNING } from '../server/src/core/precedents/termIndex';
 import { comparableWording } from '../server/src/core/precedents/terms';
 import { machine, writeSection } from './lspReport';
+import { corpusSources } from './fuzzLib';
 import { addInParallel } from './parallelTerms';
 import { syntheticClause, syntheticClauses } from './syntheticCorpus';
 import type { BaseClause } from './syntheticCorpus';
@@ -48,14 +49,9 @@ export interface ScaleRow {
   readonly agreement?: number;
 }
 
-function corpusSources(): Array<{ id: string; text: string }> {
-  const dir = path.join(ROOT, 'corpus');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.policy.yaml')).sort()
-    .map((f) => ({ id: f.replace(/\.policy\.yaml$/, ''), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
-}
-
-function baseClauses(): BaseClause[] {
-  const service = createPolicyLanguageService({ corpus: corpusSources });
+/** The measure clauses of the bundled corpus: what the synthetic corpora vary (also bench/pgTrgm.ts). */
+export function baseClauses(): BaseClause[] {
+  const service = createPolicyLanguageService({ corpus: () => corpusSources(ROOT) });
   const out: BaseClause[] = [];
   for (const { document } of service.corpus().documents) {
     for (const c of document.clauses) if (c.kind === 'measure' && c.text) out.push({ title: c.title?.value ?? '', text: c.text.value });
@@ -63,7 +59,8 @@ function baseClauses(): BaseClause[] {
   return out;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The value at quantile q of sorted samples. */
+export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
@@ -73,7 +70,7 @@ function peakRssMb(): number {
 
 /** The real corpus, through the product path: YAML → model → index → query. */
 function measureReal(): ScaleRow {
-  const sources = corpusSources();
+  const sources = corpusSources(ROOT);
   const started = performance.now();
   const service = createPolicyLanguageService({ corpus: () => sources });
   const index = service.corpus();

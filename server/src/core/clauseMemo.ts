@@ -95,10 +95,15 @@ export class ClauseFindingsMemo {
 
   clear(): void {
     this.documents.clear();
+    this.last = undefined;
   }
 
+  /** The context key of the lint in progress: every clause-scoped rule of one lint asks for the same. */
+  private last?: { readonly document: PolicyDocument; readonly context: LintContext; readonly key: string };
+
   private state(document: PolicyDocument, context: LintContext): DocumentState {
-    const key = contextKey(document, context);
+    if (this.last?.document !== document || this.last.context !== context) this.last = { document, context, key: contextKey(document, context) };
+    const key = this.last.key;
     let state = this.documents.get(document.uri);
     this.documents.delete(document.uri);
     if (!state || state.context !== key) {

@@ -277,18 +277,11 @@ export interface TermIndexData {
   readonly pruning: Pruning;
 }
 
-interface IndexParts {
+/** The same in memory: the vocabulary and forward index as objects, and the boost as a function. */
+interface IndexParts extends Omit<TermIndexData, 'vocabulary' | 'forward'> {
   readonly vocabulary: TermIds;
-  readonly df: Int32Array;
-  readonly idf: Float64Array;
-  readonly boost: Float64Array;
-  readonly norms: Float64Array;
-  readonly maxImpact: Float64Array;
-  readonly segments: readonly Segment[];
-  readonly segmentSize: number;
   readonly forward: ForwardIndex;
   readonly boostOf: (term: number) => number;
-  readonly pruning: Pruning;
 }
 
 /** Which group (0 … groups − 1) a document's hits go to, or −1 to leave it out. */
