@@ -5,6 +5,11 @@
  * similar or different: department markers, amounts, rates, digits, punctuation and spaces (a clause
  * copied with 30% → 50% is still a copy). Similarity is the Dice coefficient. Candidate pairs come from
  * prefix filtering (rarest bigrams first), so a 5000-clause draft is not compared pair by pair.
+ *
+ * The result is exact and canonical: each clause's best earlier match, the earliest clause among
+ * equal scores. That makes it a function of the clause texts alone, so after a keystroke only the
+ * pairs involving the edited clause are scored again (updateMatches) and the result is the one a
+ * fresh search would give.
  */
 import type { Clause, PolicyDocument } from '../model/types';
 import { RecentCache } from '../text/recentCache';
@@ -17,8 +22,14 @@ export interface ClauseMatch {
 }
 
 const MIN_TOKENS = 4;
-/** A prefix token shared by more clauses than this is skipped as a candidate source (repetitive drafts). */
+/**
+ * A prefix token shared by more clauses than this is skipped as a candidate source (repetitive
+ * drafts). The search is then no longer exact, and the next edit searches afresh instead of
+ * updating.
+ */
 const MAX_POSTINGS = 256;
+/** Past this many clauses changed at once, a fresh search is cheaper than updating the pairs. */
+const MAX_UPDATED = 8;
 const cache = new WeakMap<PolicyDocument, { threshold: number; matches: ReadonlyMap<Clause, ClauseMatch> }>();
 
 /**
@@ -84,7 +95,7 @@ const slots = new Map<number, number>();
 /** Past this many slots (years of typing, or fuzzing), numbering starts over. */
 const MAX_SLOTS = 1 << 20;
 /**
- * Distinct bigram slots of a clause's comparable text, in order of first occurrence, by clause text.
+ * Distinct bigram slots of a clause's comparable text, ascending, by clause text.
  * The comparable text is a function of the text alone (its facts are), so unchanged clauses are not
  * tokenised again on the next keystroke.
  */
@@ -109,7 +120,7 @@ function bigramsOf(clause: Clause): Int32Array {
     }
     list.push(slot);
   }
-  const result = Int32Array.from(list);
+  const result = Int32Array.from(list).sort();
   slotsByText.set(text, result);
   return result;
 }
@@ -127,8 +138,12 @@ interface Previous {
   readonly threshold: number;
   readonly grams: readonly Int32Array[];
   /** Per clause index: the index of its best earlier match and the score, or undefined. */
-  readonly matches: ReadonlyArray<{ readonly earlier: number; readonly score: number } | undefined>;
+  readonly matches: Matches;
+  /** No posting list was skipped: the matches are exact, and can be updated pair by pair. */
+  readonly exact: boolean;
 }
+type Match = { readonly earlier: number; readonly score: number };
+type Matches = ReadonlyArray<Match | undefined>;
 const previousByUri = new Map<string, Previous>();
 const PREVIOUS_DOCUMENTS = 32;
 
@@ -141,16 +156,19 @@ function computeMatches(clauses: readonly Clause[], threshold: number, uri?: str
   }
   const grams = clauses.map(bigramsOf);
   const previous = uri === undefined ? undefined : previousByUri.get(uri);
-  let matches: Previous['matches'];
-  if (previous && previous.threshold === threshold && previous.grams.length === grams.length && previous.grams.every((g, i) => g === grams[i])) {
-    matches = previous.matches;
-  } else {
-    matches = matchIndices(grams, threshold);
-    if (uri !== undefined) {
-      previousByUri.delete(uri);
-      if (previousByUri.size >= PREVIOUS_DOCUMENTS) previousByUri.delete(previousByUri.keys().next().value as string);
-      previousByUri.set(uri, { threshold, grams, matches });
-    }
+  let next: { matches: Matches; exact: boolean } | undefined;
+  if (previous && previous.threshold === threshold && previous.grams.length === grams.length) {
+    const changed: number[] = [];
+    for (let i = 0; i < grams.length && changed.length <= MAX_UPDATED; i++) if (previous.grams[i] !== grams[i]) changed.push(i);
+    if (changed.length === 0) next = previous;
+    else if (previous.exact && changed.length <= MAX_UPDATED) next = { matches: updateMatches(previous.matches, grams, changed, threshold), exact: true };
+  }
+  next ??= matchIndices(grams, threshold);
+  const matches = next.matches;
+  if (uri !== undefined && next !== previous) {
+    previousByUri.delete(uri);
+    if (previousByUri.size >= PREVIOUS_DOCUMENTS) previousByUri.delete(previousByUri.keys().next().value as string);
+    previousByUri.set(uri, { threshold, grams, matches, exact: next.exact });
   }
   const result = new Map<Clause, ClauseMatch>();
   matches.forEach((match, j) => {
@@ -171,7 +189,58 @@ let postingStart = new Int32Array(1024);
 let postingEnd = new Int32Array(1024);
 let postings = new Int32Array(4096);
 
-function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ earlier: number; score: number } | undefined> {
+/**
+ * The matches after the clauses at `changed` (ascending) got new texts, from the exact matches
+ * before: a changed clause is searched again among all earlier ones; any other clause keeps its
+ * best unless a changed clause now beats it, and is searched again when its best was a changed one.
+ */
+function updateMatches(before: Matches, grams: readonly Int32Array[], changed: readonly number[], threshold: number): Matches {
+  const isChanged = new Uint8Array(grams.length);
+  for (const c of changed) isChanged[c] = 1;
+  const after = before.slice();
+  for (let k = changed[0]; k < grams.length; k++) {
+    const previous = before[k];
+    if (isChanged[k] || (previous && isChanged[previous.earlier])) {
+      after[k] = bestEarlier(grams, k, threshold);
+      continue;
+    }
+    let best = previous;
+    for (let c = 0; c < changed.length && changed[c] < k; c++) {
+      const i = changed[c];
+      const score = dice(grams[i], grams[k]);
+      if (score >= threshold && (!best || score > best.score || (score === best.score && i < best.earlier))) best = { earlier: i, score };
+    }
+    after[k] = best;
+  }
+  return after;
+}
+
+/** Clause k's best earlier match by scoring every earlier clause (the earliest among equal scores). */
+function bestEarlier(grams: readonly Int32Array[], k: number, threshold: number): Match | undefined {
+  const tokens = grams[k];
+  if (tokens.length < MIN_TOKENS) return undefined;
+  let best: Match | undefined;
+  for (let i = 0; i < k; i++) {
+    const other = grams[i];
+    if (other.length < MIN_TOKENS) continue;
+    const total = tokens.length + other.length;
+    const bound = (2 * Math.min(tokens.length, other.length)) / total;
+    if (bound < threshold || (best && bound <= best.score)) continue;
+    const common = intersectionAtLeast(tokens, other, neededCommon(total, threshold, best?.score, false));
+    if (common < 0) continue;
+    const score = (2 * common) / total;
+    if (score >= threshold && (!best || score > best.score)) best = { earlier: i, score };
+  }
+  return best;
+}
+
+/** Dice of two sorted bigram sets; 0 when either is too short to be compared. */
+function dice(a: Int32Array, b: Int32Array): number {
+  if (a.length < MIN_TOKENS || b.length < MIN_TOKENS) return 0;
+  return (2 * Math.max(0, intersectionAtLeast(a, b, 0))) / (a.length + b.length);
+}
+
+function matchIndices(grams: readonly Int32Array[], threshold: number): { matches: Matches; exact: boolean } {
   const count = grams.length;
   // Bigrams mapped to dense ids in order of first occurrence in the document, all clauses in one array.
   if (localIdOf.length < slots.size) {
@@ -234,7 +303,8 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
   postingEnd.set(postingStart.subarray(0, vocabularySize));
   postings = buffer(postings, postingStart[vocabularySize]);
 
-  const result: Array<{ earlier: number; score: number } | undefined> = new Array(count).fill(undefined);
+  const result: Array<Match | undefined> = new Array(count).fill(undefined);
+  let exact = true;
   // Identical wordings (the same clause pasted twice) need no candidate search at all.
   const firstWithSameTokens = new Map<number, number[]>();
   // seenBy[i] === j + 1 marks clause i as already verified against clause j (no Set per clause).
@@ -253,39 +323,48 @@ function matchIndices(grams: readonly Int32Array[], threshold: number): Array<{ 
     if (twins) twins.push(j);
     else firstWithSameTokens.set(signature, [j]);
     const prefix = prefixOf(size);
-    let best: { earlier: number; score: number } | undefined;
+    let best: Match | undefined;
     for (let p = 0; p < prefix; p++) {
       const rank = tokens[p];
       const from = postingStart[rank];
       const to = postingEnd[rank];
-      if (to === from || to - from > MAX_POSTINGS) continue;
+      if (to === from) continue;
+      if (to - from > MAX_POSTINGS) {
+        exact = false;
+        continue;
+      }
       for (let k = from; k < to; k++) {
         const i = postings[k];
         if (seenBy[i] === j + 1) continue;
         seenBy[i] = j + 1;
         const other = ranked[i];
         if (other.length < jaccard * size || other.length * jaccard > size) continue;
-        // A candidate replaces the best only with score ≥ threshold and > best: skip (exactly) those
-        // that cannot, by size alone or as soon as the intersection cannot grow enough.
+        // A candidate replaces the best only with score ≥ threshold and > best (= best when it is an
+        // earlier clause): skip (exactly) those that cannot, by size alone or as soon as the
+        // intersection cannot grow enough.
         const total = size + other.length;
         const bound = (2 * Math.min(size, other.length)) / total;
-        if (bound < threshold || (best && bound <= best.score)) continue;
-        const common = intersectionAtLeast(tokens, other, neededCommon(total, threshold, best?.score));
+        const orEqual = best !== undefined && i < best.earlier;
+        if (bound < threshold || (best && (bound < best.score || (bound === best.score && !orEqual)))) continue;
+        const common = intersectionAtLeast(tokens, other, neededCommon(total, threshold, best?.score, orEqual));
         if (common < 0) continue;
         const score = (2 * common) / total;
-        if (score >= threshold && (!best || score > best.score)) best = { earlier: i, score };
+        if (score >= threshold && (!best || score > best.score || (orEqual && score === best.score))) best = { earlier: i, score };
       }
     }
     if (best) result[j] = best;
     for (let p = 0; p < prefix; p++) postings[postingEnd[tokens[p]]++] = j;
   }
-  return result;
+  return { matches: result, exact };
 }
 
-/** The least intersection c with (2c)/total ≥ threshold and, when there is a best, (2c)/total > best. */
-function neededCommon(total: number, threshold: number, best: number | undefined): number {
+/**
+ * The least intersection c with (2c)/total ≥ threshold and, when there is a best, (2c)/total > best
+ * (≥ best with `orEqual`).
+ */
+function neededCommon(total: number, threshold: number, best: number | undefined, orEqual: boolean): number {
   let c = Math.max(0, Math.floor((Math.max(threshold, best ?? 0) * total) / 2) - 1);
-  const enough = (n: number): boolean => (2 * n) / total >= threshold && (best === undefined || (2 * n) / total > best);
+  const enough = (n: number): boolean => (2 * n) / total >= threshold && (best === undefined || (2 * n) / total > best || (orEqual && (2 * n) / total === best));
   while (!enough(c)) c++;
   while (c > 0 && enough(c - 1)) c--;
   return c;
