@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyLanguageService, LintCancelled, mergeConfigs, parseConfigText, validateConfig } from './core';
 import type { LintConfig, Locale, ParsedPolicy } from './core';
 import { DocumentCache } from './documentCache';
+import { IdleCollector, v8HeapProbe } from './idleGc';
 import { bundledCorpusDir, readCorpus, snapshotIndex } from './host/corpusFiles';
 import { importPolicyText } from './core/import';
 import { compareMarkdown } from './host/compareFormat';
@@ -27,6 +28,8 @@ const service = createPolicyLanguageService({
   corpusIndex: snapshotIndex,
 });
 const cache = new DocumentCache(service);
+// POLICY_LINT_IDLE_GC=0 turns it off (to measure without it).
+const idleCollector = new IdleCollector(process.env.POLICY_LINT_IDLE_GC === '0' ? undefined : v8HeapProbe());
 let locale: Locale = 'en';
 let canReadConfiguration = false;
 let config: LintConfig | undefined;
@@ -144,10 +147,12 @@ const lintTimes = new Map<string, number[]>();
 
 function validate(document: TextDocument): void {
   const start = performance.now();
+  idleCollector.workStarts();
   guarded('diagnostics', undefined, () => {
     const diagnostics = cache.diagnostics(document.uri, document.version, () => document.getText(), { config, locale: currentLocale() });
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.uri)) });
   }, undefined);
+  idleCollector.workEnded();
   lintTimes.set(document.uri, [performance.now() - start, ...(lintTimes.get(document.uri) ?? [])].slice(0, 2));
 }
 
@@ -164,6 +169,7 @@ const DEBOUNCE_AFTER_MS = 50;
 const pending = new Map<string, () => void>();
 function scheduleValidation(document: TextDocument): void {
   const uri = document.uri;
+  idleCollector.postpone();
   pending.get(uri)?.();
   const run = (): void => {
     pending.delete(uri);

@@ -95,7 +95,7 @@ export function createPolicyLanguageService(host: PolicyServiceHost = {}): Polic
   const memo = new ClauseFindingsMemo();
   const parse = (text: string, uri = 'untitled:policy.yaml', previous?: ParsedPolicy): ParsedPolicy => {
     const yaml = previous ? reparseYaml(previous.document.yaml, text) : parseYaml(text);
-    return { document: buildModel(uri, yaml, previous?.document), lines: new LineIndex(text) };
+    return { document: buildModel(uri, yaml, previous?.document), lines: previous ? LineIndex.after(previous.lines, text) : new LineIndex(text) };
   };
   let index: PrecedentIndex | undefined;
   const corpus = (): PrecedentIndex => {

@@ -37,3 +37,12 @@ export function nodeSourceKey(text: string, node: { readonly start: number; read
   }
   return key;
 }
+
+/**
+ * `to` is `from` moved (the incremental parse shifts the nodes after an edit): the same source, at the
+ * same column, so it has the same key when one was computed.
+ */
+export function carrySourceKey(from: object, to: object): void {
+  const key = keysByNode.get(from);
+  if (key !== undefined) keysByNode.set(to, key);
+}

@@ -11,6 +11,8 @@
  */
 import type { YMap, YNode, YPair, YSeq, YamlParseResult } from './nodes';
 import { parseYaml } from './parseYaml';
+import { commonPrefix, commonSuffix } from '../text/commonAffix';
+import { carrySourceKey } from '../text/sourceKey';
 
 export function reparseYaml(previous: YamlParseResult | undefined, text: string): YamlParseResult {
   return (previous && spliceEdit(previous, text)) ?? parseYaml(text);
@@ -115,24 +117,6 @@ function itemPath(root: YNode, from: number, to: number, text: string): Step[] |
   }
 }
 
-/** Compared a block at a time first (native string comparison), then character by character. */
-const BLOCK = 1024;
-
-function commonPrefix(a: string, b: string, limit: number): number {
-  let at = 0;
-  while (at + BLOCK <= limit && a.slice(at, at + BLOCK) === b.slice(at, at + BLOCK)) at += BLOCK;
-  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-/** The length of the common end of a and b, at most `limit`. */
-function commonSuffix(a: string, b: string, limit: number): number {
-  let same = 0;
-  while (same + BLOCK <= limit && a.slice(a.length - same - BLOCK, a.length - same) === b.slice(b.length - same - BLOCK, b.length - same)) same += BLOCK;
-  while (same < limit && a.charCodeAt(a.length - 1 - same) === b.charCodeAt(b.length - 1 - same)) same++;
-  return same;
-}
-
 /**
  * A node placed by scanning past itself: an empty value (placed from where the node before it ended)
  * or a flow collection whose closing bracket was not found right after its last item (its end is then
@@ -185,7 +169,11 @@ function shift(node: YNode, by: number): YNode {
       return { ...node, start: node.start + by, end: node.end + by };
     case 'seq':
       return { ...node, start: node.start + by, end: node.end + by, items: node.items.map((item) => shift(item, by)) };
-    case 'map':
-      return { ...node, start: node.start + by, end: node.end + by, pairs: node.pairs.map((pair) => shiftPair(pair, by)) };
+    case 'map': {
+      const moved: YMap = { ...node, start: node.start + by, end: node.end + by, pairs: node.pairs.map((pair) => shiftPair(pair, by)) };
+      // Only nodes after the edit are shifted: their text and column are unchanged.
+      carrySourceKey(node, moved);
+      return moved;
+    }
   }
 }
