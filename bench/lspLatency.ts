@@ -52,7 +52,7 @@ const yamlSettings = {
   schemas: { [SCHEMA_URI]: ['*.policy.yaml'] },
 };
 
-const ALL_SERVERS: readonly ServerUnderTest[] = [
+const SERVERS: readonly ServerUnderTest[] = [
   {
     name: 'policy-lint-server',
     args: [path.join(ROOT, 'bin', 'policy-lint-server.js'), '--stdio'],
@@ -77,7 +77,6 @@ const ALL_SERVERS: readonly ServerUnderTest[] = [
     },
   })),
 ];
-const SERVERS = process.env.ONLY_OURS ? ALL_SERVERS.slice(0, 1) : ALL_SERVERS;
 
 function args(): { edits: number; warmup: number; sizes: number[] } {
   const argv = process.argv.slice(2);
