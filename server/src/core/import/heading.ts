@@ -1,6 +1,7 @@
 /**
  * The title of a numbered item: a heading line (（一）指导思想), or a short run-in first sentence
- * (1.支持重点企业引育。支持……). The rest is the item's text, exactly as written.
+ * (1.支持重点企业引育。支持……). The rest is the item's text, exactly as written. A first sentence
+ * that grants or rules (对新引进企业给予最高100万元奖励。 本措施由……负责解释。) is text, not a title.
  */
 import type { Paragraph } from './paragraphs';
 
@@ -8,24 +9,35 @@ export interface SplitHeading {
   readonly title?: string;
   /** The text after the marker and title ('' for a heading line). */
   readonly text: string;
+  /** Everything after the marker, as written: the item's text when it has nothing but a title. */
+  readonly whole: string;
 }
 
 const SENTENCE_PUNCT = /[。；;，,！!？?]/;
 /** A run-in title: up to 30 characters without commas or brackets, ended by 。 (or ： after at most 12). */
 const RUN_IN = /^([^。；;，,：:！!？?()（）《》]{2,30}?)\s*(?:。|:(?<=^.{2,13}))/;
+/** 支持范围包括： / 申报条件如下： introduces the list under it: a sentence, not a title. */
+const INTRODUCES_LIST = /(?:包括|如下|以下|下列|主要有|分为)\s*[:：]$/;
+const SPREAD_TITLE = /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]|[\u4e00-\u9fff]){1,7}$/u;
+/** An amount or a rate: a title names a measure, a sentence with 100万元 or 30% grants one. */
+const AMOUNT = /[0-9零〇一二两三四五六七八九十百千]\s*(?:万元|亿元|元|%)|百分之/;
+/** How rules and grants begin (对…给予, 按…, 本办法…, 凡…, 经…, 根据…); titles do not (对接资本市场, 经济运行监测). */
+const SENTENCE_START = /^(?:对(?![接标外口])|按(?!需)|给予|本(?![地土])|凡|经(?![济营费验])|根据|依据|为(?![民]))/;
 
 export function splitHeading(paragraph: Paragraph, markerLength: number): SplitHeading {
   const text = paragraph.text.slice(markerLength).trim();
   const norm = paragraph.norm.slice(markerLength).trim();
-  if (!SENTENCE_PUNCT.test(norm) && norm.length <= 50) {
-    const title = text.replace(/[：:]$/, '').trim();
-    return title === '' ? { text: '' } : { title, text: '' };
+  if (!SENTENCE_PUNCT.test(norm) && norm.length <= 50 && !INTRODUCES_LIST.test(norm)) {
+    let title = text.replace(/[：:]$/, '').trim();
+    // 总　　则: spacing that spreads a short title over the line, not part of it.
+    if (SPREAD_TITLE.test(title)) title = title.replace(/\s+/g, '');
+    return title === '' ? { text: '', whole: text } : { title, text: '', whole: text };
   }
   const runIn = RUN_IN.exec(norm);
-  if (runIn) {
+  if (runIn && !AMOUNT.test(runIn[1]) && !SENTENCE_START.test(runIn[1])) {
     const rest = text.slice(runIn[0].length).trim();
-    // （八）推动产业主体抱团。 standing alone is a heading; a lone short sentence ends up as text anyway.
-    if (!/^[）)】\]]/.test(rest)) return { title: text.slice(0, runIn[1].length).trim(), text: rest };
+    // （八）推动产业主体抱团。 standing alone is a heading over its sub-items; without any, it is text.
+    if (!/^[）)】\]]/.test(rest)) return { title: text.slice(0, runIn[1].length).trim(), text: rest, whole: text };
   }
-  return { text };
+  return { text, whole: text };
 }

@@ -25,6 +25,8 @@ export interface Outline {
 }
 
 const SENTENCE_PUNCT = /[。；;，,：:！!？?]/;
+/** Styles of a document's own outline, never of a box's items. */
+const OUTLINE_STYLES: ReadonlySet<string> = new Set(['chapter', 'section', 'article', 'cn']);
 
 /**
  * 二主要任务 (the 、 lost in conversion): a short heading that starts with the numeral that follows
@@ -84,6 +86,12 @@ function levelFor(stack: readonly OutlineNode[], marker: Marker, ranks: Readonly
     let depth = stack.length;
     const rank = ranks.get(marker.style) ?? Infinity;
     while (depth > 0 && (ranks.get(stack[depth - 1].marker.style) ?? -1) > rank) depth--;
+    // 一、 / 第一章 after a box's own items is the document's outline again: the box is closed
+    // (a 专栏 placed before the first chapter).
+    if (OUTLINE_STYLES.has(marker.style)) {
+      const box = stack.findIndex((n) => n.marker.style === 'box' && n.children.length > 0 && !n.children.some((c) => c.marker.style === marker.style));
+      if (box >= 0) depth = Math.min(depth, box);
+    }
     return depth;
   }
   const nearest = same[0];

@@ -6,7 +6,7 @@
  */
 import { foldWidth } from '../normalise/width';
 import { isChromeLine } from './chrome';
-import { parseMarker } from './numbering';
+import { bareMarker, parseMarker } from './numbering';
 import { toSimplified } from './traditional';
 
 export interface Paragraph {
@@ -61,18 +61,39 @@ function isTableRow(line: string): boolean {
   return line.includes('\t');
 }
 
+/** An opened and not yet closed responsibility bracket: （责任单位：↵市经信局） is one marker. */
+const OPEN_DEPARTMENT = /[(（〔\[【]\s*(?:责任|牵头|配合|主责|负责|实施)[^)）〕\]】]*$/;
+/** What follows 第三条 cited inside a sentence (本办法第三条规定的, 第三条所称, 第三条中). */
+const CITED = /^(?:规定|所|的|中|之|第|和|或|及|、|至)/;
+const NUMBERED_ALONG = new Set(['chapter', 'section', 'article']);
+
+/** Document-wide numbers seen so far (第X章 / 第X节 / 第X条), for telling a new one from a citation. */
+type Seen = Map<string, number>;
+
+/** A 第X条 at the start of a line that cites an article inside the sentence the previous line began. */
+function isCitation(next: string, seen: Seen): boolean {
+  const marker = parseMarker(next) ?? bareMarker(next);
+  if (!marker || !NUMBERED_ALONG.has(marker.style)) return false;
+  return CITED.test(next.slice(marker.length)) || marker.value <= (seen.get(marker.style) ?? 0);
+}
+
 /** Whether `next` continues the paragraph that `previous` (both analysis copies) has begun. */
-function continues(previous: string, next: string): boolean {
+function continues(previous: string, next: string, seen: Seen): boolean {
   if (isTableRow(previous) || isTableRow(next)) return false;
+  // 第一章↵总则, 第一条↵为加快……: a marker alone on its line (PDF copies) heads the next line.
+  if (bareMarker(previous)) return !parseMarker(next) && !bareMarker(next);
   // （责任单位：…） on its own line belongs to the item above it.
   if (DEPARTMENT_TAIL.test(next) && !parseMarker(next)) return true;
+  if (OPEN_DEPARTMENT.test(previous) && !parseMarker(next)) return true;
   if (TERMINAL.test(previous) || isHeadingLike(previous)) return false;
-  return parseMarker(next) === undefined;
+  if (isCitation(next, seen)) return true;
+  return parseMarker(next) === undefined && bareMarker(next) === undefined;
 }
 
 /** Paragraphs of a document's text, chrome dropped (and pushed onto `chrome` when given). */
 export function toParagraphs(text: string, chrome?: string[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  const seen: Seen = new Map();
   for (const line of rawLines(text)) {
     if (isChromeLine(line)) {
       chrome?.push(line);
@@ -80,9 +101,13 @@ export function toParagraphs(text: string, chrome?: string[]): Paragraph[] {
     }
     const norm = analysisCopy(line);
     const last = paragraphs[paragraphs.length - 1];
-    if (last && continues(last.norm, norm)) {
+    if (last && continues(last.norm, norm, seen)) {
       paragraphs[paragraphs.length - 1] = { text: last.text + line, norm: last.norm + norm };
-    } else paragraphs.push({ text: line, norm });
+      continue;
+    }
+    paragraphs.push({ text: line, norm });
+    const marker = parseMarker(norm) ?? bareMarker(norm);
+    if (marker && NUMBERED_ALONG.has(marker.style)) seen.set(marker.style, marker.value);
   }
   return paragraphs;
 }

@@ -11,6 +11,7 @@ import { splitHeading } from './heading';
 import { kindOf } from './kinds';
 import type { Outline, OutlineNode } from './outline';
 import type { Paragraph } from './paragraphs';
+import { toSimplified } from './traditional';
 import type { ImportedKind } from './types';
 
 export interface DraftClause {
@@ -37,10 +38,17 @@ export interface DraftStructure {
 
 const PROCEDURAL = /^(?:申报条件|申请条件|支持标准|支持内容|支持方式|申报材料|申请材料|政策咨询|咨询方式|申报程序|申报流程|办理流程|支持对象|申报主体|政策内容|概念界定|落实程序|认定条件|认定程序|兑现方式|资金拨付|审核程序)$/;
 const DEPARTMENT_WORD = /责任单位|责任部门|牵头单位|牵头部门|配合单位|负责\)|负责）/;
+/**
+ * A responsibility marker closing a list item ((2)……。（责任单位：……） or a 责任单位： line under
+ * it): written after the last item of a list, it names who carries out the whole list.
+ */
+const TRAILING_DEPARTMENT = /(?:^|[。；;！!？?\n])\s*[(（〔【]?\s*(?:责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位)[^。]*$|[(（〔【][^(（〔【。]*(?:负责|牵头|配合)[)）〕】]$/;
 
 interface Unit {
   readonly node: OutlineNode;
   readonly title?: string;
+  /** The head after its marker, as written. */
+  readonly whole: string;
   /** Own text: after the heading, then the unnumbered paragraphs. */
   readonly paragraphs: string[];
   /** Sub-items folded into this unit's text, as written. */
@@ -56,7 +64,7 @@ function flatten(unit: Unit): string[] {
 function toUnit(node: OutlineNode): Unit {
   const heading = splitHeading(node.head, node.marker.length);
   const paragraphs = [heading.text, ...node.body.map((p) => p.text)].filter((p) => p !== '');
-  const unit: Unit = { node, title: heading.title, paragraphs, folded: [], children: node.children.map(toUnit) };
+  const unit: Unit = { node, title: heading.title, whole: heading.whole, paragraphs, folded: [], children: node.children.map(toUnit) };
   if (unit.children.length > 0 && shouldFold(unit)) {
     unit.folded = unit.children.flatMap(flatten);
     unit.children = [];
@@ -66,14 +74,20 @@ function toUnit(node: OutlineNode): Unit {
 
 function shouldFold(unit: Unit): boolean {
   if (unit.node.marker.style === 'article') return true;
+  // Chapters and sections hold clauses, however short (第一章 总则 > 第1条 …).
+  if (unit.node.marker.style === 'chapter' || unit.node.marker.style === 'section') return false;
   const last = unit.paragraphs[unit.paragraphs.length - 1] ?? unit.title ?? '';
   // 符合以下条件： introduces parts of this item, unless they are substantial titled measures.
   if (/[:：]$/.test(last) && unit.children.every((c) => c.children.length === 0 && (c.title === undefined || c.paragraphs.join('').length < 200))) return true;
   if (unit.children.every((c) => c.title !== undefined && PROCEDURAL.test(c.title))) return true;
   // Short untitled list items (（1）申报书； （2）营业执照；) are parts of the item above.
+  // A list whose items each name their departments is a list of measures; one marker after the last item is the list's.
   const items = unit.children.map((c) => c.paragraphs.join(''));
-  const plainItems = unit.children.every((c) => c.children.length === 0 && c.title === undefined) && !items.some((t) => DEPARTMENT_WORD.test(t));
-  const listLike = items.every((t) => t.length <= 40) || items.slice(0, -1).every((t) => /[；;，,、]$/.test(t));
+  const lastItem = unit.children[unit.children.length - 1]?.paragraphs.join('\n') ?? '';
+  const listMarker = TRAILING_DEPARTMENT.exec(lastItem);
+  const bare = [...items.slice(0, -1), listMarker ? lastItem.slice(0, listMarker.index).replace(/\n/g, '') : items[items.length - 1]];
+  const plainItems = unit.children.every((c) => c.children.length === 0 && c.title === undefined) && !bare.some((t) => DEPARTMENT_WORD.test(t));
+  const listLike = bare.every((t) => t.length <= 40) || bare.slice(0, -1).every((t) => /[；;，,、]$/.test(t));
   return unit.children.length >= 2 && plainItems && listLike;
 }
 
@@ -97,12 +111,16 @@ function collect(unit: Unit, path: string[], titles: Array<string | undefined>, 
   const ownBox = node.marker.style === 'box' ? ownPath.length - 1 : boxAt;
   const ownTitles = [unit.title, ...titles];
   let text = [...unit.paragraphs, ...unit.folded].join('\n');
-  // A heading with nothing under it is its own text.
-  if (text === '' && unit.children.length === 0 && unit.title) text = unit.title;
+  let title = topLevel ? undefined : unit.title;
+  // A heading with nothing under it is its own text, punctuation and all (二、鼓励企业上市。).
+  if (text === '' && unit.children.length === 0 && unit.title) {
+    text = unit.whole;
+    title = undefined;
+  }
   if (text !== '') {
     // A chapter's own text carries no title of its own: the chapter has it.
     const headings = pending.splice(0);
-    into.push({ source: { path: ownPath, boxAt: ownBox }, title: topLevel || text === unit.title ? undefined : unit.title, titles: ownTitles, text, ...(headings.length > 0 ? { headings } : {}) });
+    into.push({ source: { path: ownPath, boxAt: ownBox }, title, titles: ownTitles, text, ...(headings.length > 0 ? { headings } : {}) });
   } else if (!topLevel && unit.title !== undefined) pending.push(unit.node.head.text.trim());
   for (const child of unit.children) collect(child, ownPath, ownTitles, ownBox, into, false, pending);
 }
@@ -143,7 +161,8 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
   const clauseOf = (c: Collected, i: number): DraftClause => ({
     id: ids[i],
     ...(c.title ? { title: c.title } : {}),
-    kind: kindOf(c.titles),
+    // 總則 is 总则.
+    kind: kindOf(c.titles.map((t) => (t === undefined ? t : toSimplified(t)))),
     text: c.text,
     ...(c.headings ? { headings: c.headings } : {}),
   });
