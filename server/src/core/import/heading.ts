@@ -19,8 +19,8 @@ const RUN_IN = /^([^。；;，,：:！!？?()（）《》]{2,30}?)\s*(?:。|:(?<
 /** 支持范围包括： / 申报条件如下： introduces the list under it: a sentence, not a title. */
 const INTRODUCES_LIST = /(?:包括|如下|以下|下列|主要有|分为)\s*[:：]$/;
 const SPREAD_TITLE = /^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]|[\u4e00-\u9fff]){1,7}$/u;
-/** An amount or a rate: a title names a measure, a sentence with 100万元 or 30% grants one. */
-const AMOUNT = /[0-9零〇一二两三四五六七八九十百千]\s*(?:万元|亿元|元|%)|百分之/;
+/** An amount or a rate: a title names a measure, a sentence with 100万元 or 30% grants one (千亿元级 is a scale). */
+const AMOUNT = /[0-9零〇一二两三四五六七八九十百千]\s*(?:万元|亿元|元|%)(?!级)|百分之/;
 /** How rules and grants begin (对…给予, 按…, 本办法…, 凡…, 经…, 根据…); titles do not (对接资本市场, 经济运行监测). */
 const SENTENCE_START = /^(?:对(?![接标外口])|按(?!需)|给予|本(?![地土])|凡|经(?![济营费验])|根据|依据|为(?![民]))/;
 
