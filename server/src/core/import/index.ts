@@ -2,7 +2,7 @@
  * Plain published policy text → Policy YAML. Pure: no I/O; the corpus build script and the CLI's
  * `import` command feed it text.
  *
- * Pipeline: chrome metadata → paragraphs (lines re-joined, chrome dropped) → opening (title, 文号,
+ * Pipeline: page footers and contents entries cut → chrome metadata → paragraphs (lines re-joined, chrome dropped) → opening (title, 文号,
  * cover letter) → closing → outline of numbered items → chapters/clauses with ids and kinds →
  * departments and caps from the text → metadata (city, level, validity, status) → YAML.
  */

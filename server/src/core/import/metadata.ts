@@ -1,6 +1,7 @@
 /**
- * Document metadata from the opening and closing of a policy: title (one or two lines), 文号,
- * a cover letter (有关单位：… 附件：) with its signatories and date, validity (（2023-2025年）,
+ * Document metadata from the opening and closing of a policy: title (one to four lines), 文号,
+ * a cover letter (有关单位：… 附件：, or a 关于印发《X》的通知 notice above policy X) with its
+ * signatories and date, validity (（2023-2025年）,
  * 自2020年1月13日起施行，有效期至2023年12月31日, 有效期三年 after a known publication date) and
  * status (有效/现行 on a portal; expired once the validity ended before 2026).
  */
