@@ -11,6 +11,8 @@ const LOCAL: ReadonlyArray<[RegExp, string]> = [
   [/中关村科学城|海淀区|海淀园/, '北京海淀区'],
   [/马桥人工智能|闵行区/, '上海闵行区'],
   [/德清县|德清/, '德清县'],
+  // 杭州高新区（滨江） is one government with 滨江区, named like 广州开发区 → 广州黄埔区.
+  [/杭州高新区|杭州市?滨江区/, '杭州滨江区'],
 ];
 
 /** Cities and provinces named without 市/省. */
@@ -20,8 +22,15 @@ const CITIES = [
 ];
 const PROVINCES = ['江苏', '浙江', '安徽', '广东', '山东', '河南', '湖北', '湖南', '四川', '陕西', '辽宁', '福建', '河北', '江西'];
 
-function fromText(text: string): string | undefined {
+/** 深圳市南山区关于… / 天津市滨海新区人民政府: a district of a known city at the start of a title or issuer. */
+const DISTRICT = new RegExp(
+  `^(?:关于)?(${CITIES.join('|')})市?([\\u4e00-\\u9fa5]{2,3}?(?:新区|区|县))(?=关于|人民政府|政府|管委会|委员会|办公室|促进|加快|支持|推进|进一步|[^\\u4e00-\\u9fa5]|$)`,
+);
+
+function fromText(text: string, head = false): string | undefined {
   for (const [pattern, city] of LOCAL) if (pattern.test(text)) return city;
+  const district = head ? DISTRICT.exec(text) : null;
+  if (district) return district[1] + district[2];
   let best: { city: string; at: number } | undefined;
   for (const city of CITIES) {
     const at = text.indexOf(city);
@@ -36,7 +45,7 @@ function fromText(text: string): string | undefined {
 
 /** Jurisdiction from the title, else the issuer, else the opening of the text. */
 export function deriveCity(title: string, issuer: string | undefined, text: string): string | undefined {
-  return fromText(title) ?? (issuer ? fromText(issuer) : undefined) ?? fromText(text.slice(0, 400));
+  return fromText(title, true) ?? (issuer ? fromText(issuer, true) : undefined) ?? fromText(text.slice(0, 400));
 }
 
 /** Level implied by a jurisdiction when no source states one. */

@@ -2,12 +2,12 @@
  * Plain published policy text → Policy YAML. Pure: no I/O; the corpus build script and the CLI's
  * `import` command feed it text.
  *
- * Pipeline: chrome metadata → paragraphs (lines re-joined, chrome dropped) → opening (title, 文号,
+ * Pipeline: page footers and contents entries cut → chrome metadata → paragraphs (lines re-joined, chrome dropped) → opening (title, 文号,
  * cover letter) → closing → outline of numbered items → chapters/clauses with ids and kinds →
  * departments and caps from the text → metadata (city, level, validity, status) → YAML.
  */
 import { deriveCity, levelOfCity } from './city';
-import { readChromeMetadata } from './chrome';
+import { contentsLines, cutPageFooters, readChromeMetadata } from './chrome';
 import { splitClosing } from './closing';
 import { emitYaml } from './emitYaml';
 import { clauseCaps, clauseDepartments } from './facts';
@@ -34,12 +34,26 @@ function withFacts(draft: DraftClause): ImportedClause {
   return { ...draft, ...(departments ? { departments } : {}), ...(caps.length > 0 ? { caps } : {}) };
 }
 
-export function importPolicyText(text: string, options: ImportOptions = {}): ImportResult {
+/** The text without page footers (also mid-sentence) and contents entries, which go to `dropped`. */
+function withoutFurniture(source: string, dropped: DroppedText[]): string {
+  const footers: string[] = [];
+  const text = cutPageFooters(source, footers);
+  dropped.push(...footers.map((footer): DroppedText => ({ text: footer.trim(), reason: 'chrome' })));
+  const lines = rawLines(text);
+  const contents = new Set(contentsLines(lines));
+  if (contents.size === 0) return text;
+  for (const i of contents) dropped.push({ text: lines[i], reason: 'contents' });
+  return lines.filter((_, i) => !contents.has(i)).join('\n');
+}
+
+export function importPolicyText(source: string, options: ImportOptions = {}): ImportResult {
   const warnings: string[] = [];
+  const dropped: DroppedText[] = [];
+  const text = withoutFurniture(source, dropped);
   const chrome = readChromeMetadata(rawLines(text));
   const chromeLines: string[] = [];
   let paragraphs: Paragraph[] = toParagraphs(text, chromeLines);
-  const dropped: DroppedText[] = chromeLines.map((line) => ({ text: line, reason: 'chrome' }));
+  dropped.push(...chromeLines.map((line): DroppedText => ({ text: line, reason: 'chrome' })));
   let levelHint = options.levelHint ?? chrome.levelLabel;
   const portal = paragraphs[0] ? PORTAL_LEVEL.exec(paragraphs[0].norm) : null;
   if (portal) {
@@ -65,7 +79,8 @@ export function importPolicyText(text: string, options: ImportOptions = {}): Imp
   // Detection on the simplified copy: 蘇州 is 苏州.
   const city = options.city ?? deriveCity(toSimplified(title), issuer ? toSimplified(issuer) : undefined, toSimplified(text));
   if (!city) warnings.push('no city found; pass options.city');
-  const published = chrome.published ?? opening.published ?? closing.date;
+  const published = chrome.published ?? opening.published ?? closing.date ?? chrome.written;
+  const docNumber = opening.docNumber ?? chrome.docNumber;
   const validity = readValidity(analysisCopy(title), analysisCopy(text), published);
   const status = readStatus(chrome.statusLabel, validity.expires);
   const level = levelOfLabel(levelHint) ?? (city ? levelOfCity(city) : undefined);
@@ -77,7 +92,7 @@ export function importPolicyText(text: string, options: ImportOptions = {}): Imp
     city: city ?? '',
     ...(level ? { level } : {}),
     ...(issuer ? { issuer } : {}),
-    ...(opening.docNumber ? { docNumber: opening.docNumber } : {}),
+    ...(docNumber ? { docNumber } : {}),
     ...(status ? { status } : {}),
     ...(validity.effective ? { effective: validity.effective } : {}),
     ...(validity.expires ? { expires: validity.expires } : {}),

@@ -1,13 +1,16 @@
 /**
- * Document metadata from the opening and closing of a policy: title (one or two lines), 文号,
- * a cover letter (有关单位：… 附件：) with its signatories and date, validity (（2023-2025年）,
+ * Document metadata from the opening and closing of a policy: title (one to four lines), 文号,
+ * a cover letter (有关单位：… 附件：, or a 关于印发《X》的通知 notice above policy X) with its
+ * signatories and date, validity (（2023-2025年）,
  * 自2020年1月13日起施行，有效期至2023年12月31日, 有效期三年 after a known publication date) and
  * status (有效/现行 on a portal; expired once the validity ended before 2026).
  */
 import { parseChineseNumeral } from '../normalise/chineseNumerals';
 import { isHeadingLike } from './paragraphs';
 import type { Paragraph } from './paragraphs';
+import { datelineOf, isSignatory } from './closing';
 import { parseMarker } from './numbering';
+import { squashTitle } from './split';
 import type { ImportedStatus } from './types';
 
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号/;
@@ -36,11 +39,90 @@ function compactTitle(title: string): string {
   return title.replace(new RegExp(`\\s+(?=[\\u4e00-\\u9fa5]{0,6}${KIND_WORD})`, 'g'), '').replace(/\s+(?=[(（])/g, '').trim();
 }
 
-const SIGNATORY = /^[\u4e00-\u9fa5（）()、]{4,40}(?:政府|委员会|管委会|办公室|办公厅|局|厅|委|部|院|中心)$/;
-const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-
 function isoOf(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** A title ends with the document kind, maybe with a period or 试行 after it. */
+const ENDS_WITH_KIND = new RegExp(`${KIND_WORD}\\s*(?:[(（][^)）]*[)）])?$`);
+/** A line of its own after the title: the period, or 试行 / 征求意见稿 / 修订. */
+const TITLE_SUFFIX = /^[(（]\s*(?:\d{4}[^)）]*|试行|暂行|修订|修订稿|征求意见稿|送审稿|草案)\s*[)）]$/;
+/** 关于印发《X》的通知, with the issuer before it or not, with or without 《》. */
+const COVER_TITLE = /关于(?:印发|发布|转发|公布)\s*[《〈]?(.+?)[》〉]?\s*的\s*通知$/;
+
+function titleLine(p: Paragraph | undefined): boolean {
+  return !!p && isHeadingLike(p.norm) && !parseMarker(p.norm) && !DOC_NUMBER.test(p.norm) && !datelineOf(p.norm);
+}
+
+/** Paragraphs [0, n) that make up the title: one line, or up to four lines ending in the document kind. */
+function titleLength(paragraphs: readonly Paragraph[]): number {
+  if (!titleLine(paragraphs[0])) return 0;
+  let n = 1;
+  if (!ENDS_WITH_KIND.test(paragraphs[0].norm.trim())) {
+    for (let j = 1; j < 4 && titleLine(paragraphs[j]) && paragraphs[j].norm.trim().length <= 40; j++) {
+      if (ENDS_WITH_KIND.test(paragraphs[j].norm.trim())) {
+        n = j + 1;
+        break;
+      }
+    }
+  }
+  const next = paragraphs[n];
+  if (next && !parseMarker(next.norm) && !DOC_NUMBER.test(next.norm) && (TITLE_SUFFIX.test(next.norm.trim()) || (n === 1 && TITLE_CONTINUATION.test(next.norm)))) n++;
+  return n;
+}
+
+/** Index after the title X repeated on one to three paragraphs from `from` on (within a cover letter's reach), or -1. */
+function repeatedTitle(paragraphs: readonly Paragraph[], from: number, title: string): { at: number; end: number } | undefined {
+  const target = squashTitle(title);
+  for (let at = from; at < Math.min(paragraphs.length, from + 30); at++) {
+    let joined = '';
+    for (let end = at; end < Math.min(paragraphs.length, at + 3); end++) {
+      joined += squashTitle(paragraphs[end].norm);
+      if (joined === target) return { at, end: end + 1 };
+      if (!target.startsWith(joined)) break;
+    }
+  }
+  return undefined;
+}
+
+/** Signatories and date of a cover letter's lines. */
+function readLetter(info: OpeningInfo, letter: readonly Paragraph[]): void {
+  for (const p of letter) {
+    const date = datelineOf(p.norm);
+    if (date) info.published = date;
+    else if (isSignatory(p.norm) && !info.issuers.includes(p.text.trim())) info.issuers.push(p.text.trim());
+  }
+}
+
+/**
+ * A cover notice (关于印发《X》的通知 …各有关单位：现将…印发给你们 …signatory, date) above policy X:
+ * the notice and its letter become notes and X the title. Returns the index where X's body starts.
+ */
+function readCover(paragraphs: readonly Paragraph[], i: number, info: OpeningInfo, noticeTitle: string): number {
+  const cover = COVER_TITLE.exec(noticeTitle.replace(/[\s　]/g, ''));
+  if (!cover) return i;
+  const inner = cover[1];
+  const repeat = repeatedTitle(paragraphs, i, inner);
+  let bodyStart: number;
+  let title: string;
+  if (repeat) {
+    bodyStart = repeat.end;
+    title = compactTitle(paragraphs.slice(repeat.at, repeat.end).map((p) => p.text).join(''));
+    readLetter(info, paragraphs.slice(i, repeat.at));
+    info.notes.push(noticeTitle, ...paragraphs.slice(i, repeat.at).map((p) => p.text.trim()));
+  } else {
+    // No repeat: the letter (salutation：, 现将…印发给你们, signatory, date) ends at its date.
+    const window = paragraphs.slice(i, i + 12);
+    const salutation = window.findIndex((p) => /[:：]$/.test(p.norm.trim()));
+    const dated = window.findIndex((p, k) => k > salutation && datelineOf(p.norm) !== undefined);
+    if (salutation < 0 || dated < 0 || !window.slice(salutation, dated).some((p) => /印发给你们|现将|现予印发|予以印发/.test(p.norm))) return i;
+    bodyStart = i + dated + 1;
+    title = inner;
+    readLetter(info, paragraphs.slice(i, bodyStart));
+    info.notes.push(noticeTitle, ...paragraphs.slice(i, bodyStart).map((p) => p.text.trim()));
+  }
+  info.title = title;
+  return bodyStart;
 }
 
 /** Title, 文号 and cover letter at the top of the text. */
@@ -51,15 +133,16 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
   if (givenTitle) {
     info.title = givenTitle;
     if (paragraphs[0] && squash(paragraphs[0].norm) === squash(givenTitle)) i = 1;
-  } else if (paragraphs[0] && isHeadingLike(paragraphs[0].norm) && !parseMarker(paragraphs[0].norm)) {
-    let title = paragraphs[0].text;
-    i = 1;
-    const next = paragraphs[1];
-    if (next && !parseMarker(next.norm) && TITLE_CONTINUATION.test(next.norm) && !DOC_NUMBER.test(next.norm)) {
-      title += next.text;
-      i = 2;
+  } else {
+    i = titleLength(paragraphs);
+    // The issuer on a line above the title (苏州市人民政府 / 苏州市促进…措施) signs it; 成都市人民政府办公厅 /
+    // 关于印发…的通知 is one notice title.
+    const issuerLine = i > 1 && isSignatory(paragraphs[0].norm) && !/^关于/.test(paragraphs[1].norm.trim());
+    if (issuerLine) {
+      info.issuers.push(paragraphs[0].text.trim());
+      info.notes.push(paragraphs[0].text.trim());
     }
-    info.title = compactTitle(title);
+    if (i > 0) info.title = compactTitle(paragraphs.slice(issuerLine ? 1 : 0, i).map((p) => p.text).join(''));
   }
   // 文号 on a line of its own right under the title.
   for (let j = i; j < Math.min(paragraphs.length, i + 3); j++) {
@@ -75,20 +158,13 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
   }
   // A cover letter: 有关单位：… signatories, date, 附件：…, then the title again and the policy.
   const attachment = paragraphs.findIndex((p, j) => j >= i && j < i + 20 && /^附件\s*\d*\s*[:：]/.test(p.norm));
-  if (attachment > 0 && info.title) {
-    const again = paragraphs.findIndex((p, j) => j > attachment && j <= attachment + 2 && squash(p.norm) === squash(info.title!));
-    if (again > 0) {
-      for (const p of paragraphs.slice(i, attachment)) {
-        const line = p.text.trim();
-        const date = DATE_LINE.exec(p.norm.trim());
-        if (date) info.published = isoOf(date[1], date[2], date[3]);
-        else if (SIGNATORY.test(line)) info.issuers.push(line);
-      }
-      // The letter itself and its 附件 line; the title repeated after it is the title.
-      info.notes.push(...paragraphs.slice(i, again).map((p) => p.text.trim()));
-      i = again + 1;
-    }
-  }
+  const again = attachment > 0 && info.title ? paragraphs.findIndex((p, j) => j > attachment && j <= attachment + 2 && squash(p.norm) === squash(info.title!)) : -1;
+  if (again > 0) {
+    readLetter(info, paragraphs.slice(i, attachment));
+    // The letter itself and its 附件 line; the title repeated after it is the title.
+    info.notes.push(...paragraphs.slice(i, again).map((p) => p.text.trim()));
+    i = again + 1;
+  } else if (info.title && !givenTitle) i = readCover(paragraphs, i, info, info.title);
   // "前言" heads the preamble; it is not part of it.
   if (paragraphs[i] && /^前\s*言$/.test(paragraphs[i].norm.trim())) info.preambleHeading = paragraphs[i++].text.trim();
   info.body = paragraphs.slice(i);

@@ -6,7 +6,8 @@
  *    stands on lines of its own after the contents;
  *  - plain concatenations: a document starts at a title-shaped line (no sentence punctuation, not
  *    numbered, ending in a document kind such as 措施/方案/意见, or followed by one that does),
- *    except a title repeated after 附件： (the attachment of a cover letter is the same document).
+ *    except a title repeated after 附件： or announced by the cover notice above it (关于印发《X》的通知
+ *    … X: the attachment of a cover letter is the same document).
  * Text before the first title stays with the first document (a portal page's metadata is there).
  */
 import { parseMarker } from './numbering';
@@ -26,6 +27,8 @@ export interface SourceDocument {
 
 const KIND = '(?:措施|政策|意见|方案|计划|办法|细则|规划|导则|通知|决定|条例|规定|纲要)';
 const ENDS_WITH_KIND = new RegExp(`${KIND}\\s*(?:[(（][^()（）]*[)）])?$`);
+/** 关于印发《X》的通知 on squashed text (《》 stay): X. */
+const COVER = /关于(?:印发|发布|转发|公布)《?(.+?)》?的通知$/;
 const BULLET = /^\s*[•·]\s*【([^】]{1,12})】\s*(.+?)\s*$/;
 const TOC_HEAD = /^\s*目\s*录\s*$/;
 const TOC_ENTRY = /^\s*(?:[-*]\s*)?(\d{1,3})\s*[.、．]\s*(.+?)\s*$/;
@@ -127,6 +130,7 @@ function isTitleShaped(line: string): boolean {
 function fromTitleShapes(lines: readonly string[]): SourceDocument[] {
   const starts: number[] = [];
   let previousNonBlank = '';
+  let coverOf: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '') continue;
@@ -141,7 +145,11 @@ function fromTitleShapes(lines: readonly string[]): SourceDocument[] {
       const last = group.findIndex((g) => ENDS_WITH_KIND.test(analysisCopy(lines[g].trim())));
       const length = group.slice(0, last + 1).reduce((n, g) => n + analysisCopy(lines[g].trim()).length, 0);
       if (last >= 0 && length >= 8) {
-        starts.push(i);
+        const title = group.slice(0, last + 1).map((g) => lines[g].trim()).join('');
+        // The policy a cover notice (关于印发《X》的通知) has just announced is that notice's document.
+        const repeats = coverOf !== undefined && group.slice(0, last + 1).some((_, k) => squashTitle(group.slice(k, last + 1).map((g) => lines[g]).join('')) === coverOf);
+        if (!repeats) starts.push(i);
+        coverOf = repeats ? undefined : COVER.exec(squashTitle(title))?.[1];
         i = group[last];
       }
     }

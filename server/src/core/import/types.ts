@@ -74,8 +74,12 @@ export interface ImportOptions {
 export interface DroppedText {
   /** The line (or the part of it) as written, trimmed. */
   readonly text: string;
-  /** chrome: portal/compilation chrome, page numbers, TOC entries (chrome.ts); portal-label: 【苏州市级】 before a title; preamble-heading: 前言. */
-  readonly reason: 'chrome' | 'portal-label' | 'preamble-heading';
+  /**
+   * chrome: portal/compilation chrome, page numbers, TOC entries (chrome.ts); contents: a table of
+   * contents' entry without dot leaders (known only from the 目录 above it); portal-label: 【苏州市级】
+   * before a title; preamble-heading: 前言.
+   */
+  readonly reason: 'chrome' | 'contents' | 'portal-label' | 'preamble-heading';
 }
 
 export interface ImportResult {
