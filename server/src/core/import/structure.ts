@@ -143,7 +143,7 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
   const clauseOf = (c: Collected, i: number): DraftClause => ({
     id: ids[i],
     ...(c.title ? { title: c.title } : {}),
-    kind: kindOf(c.titles),
+    kind: kindOf(c.titles, c.text),
     text: c.text,
     ...(c.headings ? { headings: c.headings } : {}),
   });
