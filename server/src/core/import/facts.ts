@@ -1,7 +1,8 @@
 /**
- * Structured departments and caps of a clause, read from its text with the normalisers. Markers are
- * found in the simplified copy and their names taken from the original at the same offsets. Several
- * markers in one clause merge: every 牵头 (or first-named) department leads, the others support.
+ * Structured departments and caps of a clause, read from its text with the normalisers. Markers and
+ * amounts are found in the simplified copy; names and `for` are taken from the original at the same
+ * offsets, so they are as written. Several markers in one clause merge: every 牵头 (or first-named)
+ * department leads, the others support.
  */
 import { findCapMentions } from '../normalise/caps';
 import { findDepartmentMarkers } from '../normalise/departments';
@@ -40,8 +41,9 @@ function moneyOf(yuan: number): string {
   return parseMoney(formatted) === yuan ? formatted : `${yuan}元`;
 }
 
+/** The normaliser matches on its own simplified copy and takes `for` from the text as written. */
 export function clauseCaps(text: string): ImportedCap[] {
-  return findCapMentions(toSimplified(text)).map((mention) => ({
+  return findCapMentions(text).map((mention) => ({
     max: moneyOf(mention.yuan),
     ...(mention.for ? { for: mention.for } : {}),
     ...(mention.per ? { per: mention.per } : {}),

@@ -11,7 +11,6 @@ import { splitHeading } from './heading';
 import { kindOf } from './kinds';
 import type { Outline, OutlineNode } from './outline';
 import type { Paragraph } from './paragraphs';
-import { toSimplified } from './traditional';
 import type { ImportedKind } from './types';
 
 export interface DraftClause {
@@ -161,8 +160,7 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
   const clauseOf = (c: Collected, i: number): DraftClause => ({
     id: ids[i],
     ...(c.title ? { title: c.title } : {}),
-    // 總則 is 总则.
-    kind: kindOf(c.titles.map((t) => (t === undefined ? t : toSimplified(t)))),
+    kind: kindOf(c.titles, c.text),
     text: c.text,
     ...(c.headings ? { headings: c.headings } : {}),
   });

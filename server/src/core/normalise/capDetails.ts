@@ -9,6 +9,9 @@ import { parseTier } from './tiers';
 import type { Period, RateMention, Tier } from './types';
 
 export interface CapContext {
+  /** The text as written: `for` is sliced from it. */
+  readonly text: string;
+  /** Its analysis copy (width-folded, simplified): everything is matched on it. */
   readonly folded: string;
   /** Start of the segment: the clause part's start or the end of the previous cap/grant (list). */
   readonly segmentStart: number;
@@ -48,20 +51,21 @@ export function capDetails(c: CapContext): CapDetails {
   if (tier) details.tier = tier;
   const rate = rateOf(c);
   if (rate) details.rate = rate;
-  const label = forOf(segment);
+  const label = forOf(segment, c.segmentStart, c.text);
   if (label) details.for = label;
   return details;
 }
 
 // ---- per ----
 
-const PER_AFTER = /^\s*\/\s*(项|个|家|人|次|年|场|台|套|企业|平台)/;
+const PER_AFTER = /^\s*\/\s*(项|个|家|人|次|年|场|台|套|辆|件|企业|平台|平方米)/;
 // 每年/每月 are periods, not per-units.
-const PER_BEFORE = /(单个|单家|单户|每一个?|每个|每家|每所|每项|每名|每位|每场|每次|每户|每台|每套|每款|每证|每)(?![年月日天])(企业|项目|平台|基站|机构|团队|载体|场景|人才|单位|学校|院校|园区|基地|产品|活动|专业|学科|人|家|项|场|次|户|台|套|名)?/g;
+// 同一企业 (a ceiling for one recipient) counts only with its noun.
+const PER_BEFORE = /(单个|单家|单户|同一|每一个?|每个|每家|每所|每项|每名|每位|每场|每次|每户|每台|每套|每款|每证|每辆|每条|每件|每批|每)(?![年月日天])(企业|项目|平台|基站|机构|团队|载体|场景|人才|单位|学校|院校|园区|基地|产品|活动|专业|学科|车型|车辆|车|航线|线路|平方米|案|人|家|项|场|次|户|台|套|名)?/g;
 const PER_COUNTED = /每(?:认定|引进|培育|新增|建成)\s*(?:1|一)\s*(家|名|个|项)/g;
-const PER_CANONICAL: Record<string, string> = { 项目: '项', 名: '人', 位: '人', 人才: '人' };
+const PER_CANONICAL: Record<string, string> = { 项目: '项', 名: '人', 位: '人', 人才: '人', 车: '辆', 车辆: '辆' };
 /** 每家, 单户, 每场 … without a noun: the measure word is the unit. */
-const MEASURE_WORDS = /(?:家|项|名|位|场|次|户|台|套|证)$/;
+const MEASURE_WORDS = /(?:家|项|名|位|场|次|户|台|套|证|辆|款|条|件|批)$/;
 
 function canonicalPer(value: string): string {
   return PER_CANONICAL[value] ?? value;
@@ -87,10 +91,14 @@ function perOf(segment: string, after: string): string | undefined {
 
 /** 每年 unless it schedules a selection (每年择优评定…), 年度 only next to an award (年度最高, not 年度销售总额). */
 const YEARLY = /每年度?(?![^，,]{0,8}?(?:择优|评选|评定|遴选|认定|征集|面向|公开|支持\s*\d|支持[一二三四五六七八九十]))|每一年|按年(?!度)|年度(?=[^，,]{0,4}?(?:最高|不超过|累计|上限|给予|奖励|补助|补贴|资助|扶持|支持))|(?<![\d一二三四五六七八九十两上])年(?=补助|补贴|奖励|资助|扶持)/g;
-/** 累计 as a ceiling, not a condition (累计在500万元以上); 总额 only as a ceiling (合同总额的10% is a base). */
-const TOTAL = /累计(?!在|达|超|突破|实现|引进|培育|投入)|(?:总额|合计|总计)(?=[^，,]{0,2}(?:不超过|最高|上限|不高于))/g;
+/**
+ * 累计 as a ceiling, not a condition (累计在500万元以上); 总额 only as a ceiling or right before the
+ * award (给予总额1000万元奖励), never as a base (合同总额的10%).
+ */
+const TOTAL = /累计(?!在|达|超|突破|实现|引进|培育|投入)|(?:总额|合计|总计)(?=[^，,]{0,2}(?:不超过|最高|上限|不高于)|(?:为|共)?\s*$)/g;
 const ONCE = /一次性/g;
-const ONCE_AFTER = /^\s*的?一次性/;
+/** 5000元/人的标准给予一次性安家补贴; 最高200万元，并以一次为限 (每年限申请一次 is a frequency, not once). */
+const ONCE_AFTER = /^[^，,。；;\d]{0,10}?一次性|^[^。；;\d]{0,8}?(?:以一次为限|仅限一次|限享受一次)/;
 const YEARLY_AFTER = /^\s*\/\s*年/;
 
 function periodOf(segment: string, after: string, listAfter: string): Period | undefined {
@@ -111,7 +119,8 @@ const TIER_WORD = '(?:国际|国家|全国|省部|省|市|区县|区|县|园区)
 const TIER_LIST = new RegExp(`${TIER_WORD}(?:(?:[、和及与或]|以及)${TIER_WORD}){1,5}`, 'g');
 const TIER_SPLIT = /[、和及与或]|以及/;
 /** A lone tier word: 国家级, 省级 …; bare 国际/国家 only as a standard (国际标准). */
-const SINGLE_TIER = /国际级|世界级|国家级|省部级|省级|市级|区县级|区级|县级|园区级|(国际|国家)(?=标准)/g;
+/** Not a share of a tier's revenue either (个人所得税区级贡献的80%, 市级财政). */
+const SINGLE_TIER = /(?:国际级|世界级|国家级|省部级|省级|市级|区县级|区级|县级|园区级|(国际|国家)(?=标准))(?!(?:实际|经济|地方)?(?:贡献|留成|财力|分成|财政|税收))/g;
 const TIER_AFTER = /^\s*\((国际|国家级?|省级?|市级?|区县级?|区级?|县级?|园区级?)\)/;
 
 function tierOfWord(word: string): Tier | undefined {
@@ -147,11 +156,16 @@ function tierOf(segment: string, after: string, listIndex: number, listLength: n
  * looked for only up to the next amount.
  */
 function rateOf(c: CapContext): RateMention | undefined {
-  // The last share ending by headStart, if it starts in the segment.
+  // The last share ending by headStart, if it starts in the segment; a ceiling on the share
+  // (补助金额不超过实际投资额的50%) only when the segment states no share of support.
   const beforeHead = firstStartingAt(c.shares, c.headStart) - 1;
+  let ceiling: RateMention | undefined;
   for (let i = beforeHead; i >= 0 && c.shares[i].start >= c.segmentStart; i--) {
-    if (c.shares[i].end <= c.headStart) return c.shares[i];
+    if (c.shares[i].end > c.headStart) continue;
+    if (!isCeilingShare(c.folded, c.shares[i])) return c.shares[i];
+    ceiling ??= c.shares[i];
   }
+  if (ceiling) return ceiling;
   const stop = Math.min(c.nextStart, c.partEnd);
   let limit = stop;
   for (let i = c.amountEnd; i < stop; i++) {
@@ -165,14 +179,28 @@ function rateOf(c: CapContext): RateMention | undefined {
   return next && next.end <= limit ? next : undefined;
 }
 
+const CEILING_BEFORE_SHARE = /(?:不超过|不高于|不得超过|最高|最多)[^，,。；;]{0,16}$/;
+const SUPPORT_AFTER_SHARE = /^[^，,。；;]{0,6}?(?:给予|予以|的?(?:补助|补贴|资助|奖励|支持))/;
+
+/** 不超过实际投资额的50%: a bound on the award, unless the share is what is given (按不超过20%给予). */
+function isCeilingShare(folded: string, share: RateMention): boolean {
+  return CEILING_BEFORE_SHARE.test(folded.slice(Math.max(0, share.start - 24), share.start))
+    && !SUPPORT_AFTER_SHARE.test(folded.slice(share.end, share.end + 12));
+}
+
 // ---- for ----
 
 /** 对首次入选的“头雁”企业给予… → 首次入选的“头雁”企业. 对 must open a phrase (not 对接, 企业对本区 …). */
-const FOR_RE = /(?:^|[，,：:、\s])(?:针对|对于|对)(?![接外比标照应口])([^，,。；;]{2,40}?)(?=$|[，,]|(?:可|将|均)?(?:分别|每年|一次性|最高|按照?|根据|择优|视情况|经认定|给予|予以))/g;
+const FOR_RE = /(?:^|[，,：:、\s)）。；;])(?:针对|对于|对)(?![接外比标照应口])([^，,。；;]{2,40}?)(?=$|[，,]|(?:可|将|均)?(?:分别|每年|一次性|最高|按照?|根据|择优|视情况|经认定|给予|予以))/g;
 
-function forOf(segment: string): string | undefined {
+/** What the cap is for, as written in `text` (the segment starts at `offset` in it). */
+function forOf(segment: string, offset: number, text: string): string | undefined {
   const match = lastMatch(FOR_RE, segment);
   if (!match) return undefined;
-  const label = match[1].replace(/的$/, '').trim();
-  return label.length >= 2 ? label : undefined;
+  let start = match.index + match[0].length - match[1].length;
+  let end = start + match[1].length;
+  if (segment[end - 1] === '的') end--;
+  while (start < end && /\s/.test(segment[start])) start++;
+  while (end > start && /\s/.test(segment[end - 1])) end--;
+  return end - start >= 2 ? text.slice(offset + start, offset + end) : undefined;
 }

@@ -7,14 +7,15 @@
  * rate, for) are read in ./capDetails.
  */
 import { capDetails, type CapContext } from './capDetails';
-import { findMoneyAmounts } from './money';
+import { findMoneyAmounts, moneyCopy } from './money';
 import { Parts } from './parts';
 import { findRates } from './rates';
 import { eachMatch, firstStartingAt, lastEnd } from './regex';
 import type { AmountInText, AmountMatch, AmountRole, CapMention, RateMention } from './types';
 import { foldWidth } from './width';
 
-const CAP_WORDS = /最高不超过|最高|不超过|不高于|最多|上限为?|封顶|原则上不超过|累计不超过|总额不超过|合计不超过|总计不超过/g;
+// 最高可达 before 达 (a threshold word) so that 奖励金额最高可达2000万元 stays a cap.
+const CAP_WORDS = /最高不超过|最高可达|最多可达|最高达|最高|不超过|不高于|最多|上限为?|封顶|原则上不超过|累计不超过|总额不超过|合计不超过|总计不超过/g;
 const THRESHOLD_WORDS = /不低于|不少于|低于|达到|达|超过|突破|首次突破|总投资|投资额|投资规模|固定资产投资|销售收入|销售额|营业收入|主营业务收入|营收|产值|注册资本|实缴|实到|融资额|融资|年收入|收入|纳税|税收|合同额|交易额|订单|采购额|研发投入|研发费用|规模|估值|市值|金额在|资产/g;
 // 最低 is a floor on an award, 左右 an estimate: neither a cap nor a condition.
 const OTHER_WORDS = /基金|总规模|募集|设立|安排|统筹|专项资金|资金池|预算|列支|财政[^，,]{0,4}投入|累计投入|最低/g;
@@ -185,15 +186,19 @@ export interface MoneyAnalysis {
 const HAS_MONEY = /[元万亿]/;
 const HAS_RATE = /[%％‰]|百分/;
 
-/** Amounts, caps and rates of a text in one pass: each is found once and shared. */
-export function analyseMoney(text: string, folded = foldWidth(text)): MoneyAnalysis {
+/**
+ * Amounts, caps and rates of a text in one pass: each is found once and shared. Words are matched on
+ * the simplified copy (最高不超過 is 最高不超过); raw amounts and `for` are sliced from `text`.
+ */
+export function analyseMoney(text: string, widthFolded = foldWidth(text)): MoneyAnalysis {
+  const folded = moneyCopy(widthFolded);
   const rates = HAS_RATE.test(text) ? findRates(text, folded) : [];
-  if (!HAS_MONEY.test(text)) return { amounts: [], capMentions: [], rates };
+  if (!HAS_MONEY.test(folded)) return { amounts: [], capMentions: [], rates };
   const parts = new Parts(folded);
   const classified = classify(folded, parts, findMoneyAmounts(text, folded), rates);
   return {
     amounts: classified.map(({ start, end, yuan, raw, role }) => ({ start, end, yuan, raw, role })),
-    capMentions: capMentionsOf(folded, parts, classified, rates.filter((r) => r.role === 'share')),
+    capMentions: capMentionsOf(text, folded, parts, classified, rates.filter((r) => r.role === 'share')),
     rates,
   };
 }
@@ -203,7 +208,7 @@ export function findCapMentions(text: string): CapMention[] {
   return analyseMoney(text).capMentions;
 }
 
-function capMentionsOf(folded: string, parts: Parts, classified: readonly Classified[], shares: readonly RateMention[]): CapMention[] {
+function capMentionsOf(text: string, folded: string, parts: Parts, classified: readonly Classified[], shares: readonly RateMention[]): CapMention[] {
   const mentions: CapMention[] = [];
   let listStart = 0;
   let listLength = 0;
@@ -220,6 +225,7 @@ function capMentionsOf(folded: string, parts: Parts, classified: readonly Classi
       const next = classified[i + 1];
       const afterList = classified[listStart + listLength];
       const context: CapContext = {
+        text,
         folded,
         segmentStart: Math.max(partFrom, lastAward),
         headStart: head.start,

@@ -12,6 +12,7 @@
  * separates names when the part before it is a complete name.
  */
 import type { DepartmentMarker, DepartmentName } from './types';
+import { toSimplified } from './traditional';
 import { foldWidth } from './width';
 
 type Role = 'lead' | 'support' | 'plain';
@@ -37,7 +38,8 @@ const LABEL_AT_START = new RegExp(`^\\s*(${LABEL})\\s*[:：]`);
 const LABEL_ONLY = new RegExp(`^\\s*(${LABEL})\\s*$`);
 const LABEL_SEGMENT = new RegExp(`(${LABEL})\\s*[:：]`, 'g');
 /** Cheap rejection of clauses that cannot hold a marker (单位/部门 catch labels broken by a line break). */
-const MAY_HOLD_MARKER = /责任|牵头|配合|负责|单位|部门|参与|协同|协办|协助|协作|主责|承办/;
+// With the traditional forms: the pre-check runs before the text is simplified.
+const MAY_HOLD_MARKER = /责任|牵头|配合|负责|单位|部门|参与|协同|协办|协助|协作|主责|承办|責任|牽頭|負責|單位|部門|參與|協同|協辦|協助|協作|主責|承辦/;
 
 const OPENERS = '(（【[［〔〈<《';
 const CLOSERS = ')）】]］〕〉>》';
@@ -360,11 +362,12 @@ function parseBare(folded: string, markerStart: number, segmentStart: number, ro
 
 /**
  * Every responsibility marker in `text`, in order. `folded` is `foldWidth(text)` when the caller
- * already has it (the model folds each clause once for every normaliser).
+ * already has it (the model folds each clause once for every normaliser). Labels are matched on the
+ * simplified copy (牽頭單位 is 牵头单位); names are taken from `text` as written.
  */
 export function findDepartmentMarkers(text: string, folded?: string): DepartmentMarker[] {
   if (!MAY_HOLD_MARKER.test(text)) return [];
-  const f = folded ?? foldWidth(text);
+  const f = toSimplified(folded ?? foldWidth(text));
   const markers: DepartmentMarker[] = [];
   const scan = new RegExp(SCAN.source, 'g'); // own lastIndex, so the function stays re-entrant
   let pairs: Int32Array | undefined;
@@ -404,11 +407,12 @@ export function findDepartmentMarkers(text: string, folded?: string): Department
 }
 
 /**
- * Canonical form of a department name for comparison: width-folded, brackets unified to (),
- * whitespace (including PDF line breaks inside a name) removed. Aliases are the registry's job.
+ * Canonical form of a department name for comparison: width-folded, simplified (市財政局 is
+ * 市财政局), brackets unified to (), whitespace (including PDF line breaks inside a name) removed.
+ * Aliases are the registry's job.
  */
 export function normaliseDepartmentName(name: string): string {
-  return foldWidth(name)
+  return toSimplified(foldWidth(name))
     .replace(/[〈<（【〔［[]/g, '(')
     .replace(/[〉>）】〕］\]]/g, ')')
     .replace(/[\s\u200b-\u200d\ufeff]+/g, '');

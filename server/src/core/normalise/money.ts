@@ -1,11 +1,26 @@
 /**
  * Money amounts in Chinese policy text: 元/千元/万元/亿元, 万/亿 without 元, full-width digits,
- * `5000 万元`, 五百万元, 1.5亿元, `1,000万元`, `20万/项`, and lists whose unit is written once at
- * the end (`分别给予最高500、300、100万元`).
+ * `5000 万元`, 五百万元, 1.5亿元, `1,000万元`, `20万/项`, lists whose unit is written once at
+ * the end (`分别给予最高500、300、100万元`), and traditional text (1000萬元, 5,000仟元, 貳佰萬元).
  */
 import { CHINESE_NUMERAL, parseChineseNumeral } from './chineseNumerals';
+import { toSimplified } from './traditional';
 import type { AmountMatch, MoneyUnit } from './types';
 import { foldWidth } from './width';
+
+/** Financial (大写) numerals, 仟元 included: read only in amounts, so they are mapped here, not in the traditional table. */
+const CAPITAL_NUMERALS: Record<string, string> = { 壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
+const CAPITAL = /[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g;
+
+/**
+ * The copy amounts and cap words are matched on: simplified, financial numerals as plain ones; same
+ * length as `folded` (the width-folded text), so offsets stay offsets in the original.
+ */
+export function moneyCopy(folded: string): string {
+  const simplified = toSimplified(folded);
+  CAPITAL.lastIndex = 0;
+  return CAPITAL.test(simplified) ? simplified.replace(CAPITAL, (ch) => CAPITAL_NUMERALS[ch]) : simplified;
+}
 
 const UNIT_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8, 万亿元: 1e12, 万亿: 1e12 };
 // Thousands may be grouped with commas or spaces (1,000万元, 5 000万元); the grouped form is tried first.
@@ -45,7 +60,7 @@ function yuanOf(value: number, unit: string): number {
 /** Reads a structured amount (`100万元`, `1亿元`, `2000元`, `100万`, or a bare number in `defaultUnit`) as 元. */
 export function parseMoney(raw: string | number, defaultUnit: MoneyUnit = '万元'): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? yuanOf(raw, defaultUnit) : undefined;
-  const match = STRUCTURED_RE.exec(foldWidth(String(raw)).trim());
+  const match = STRUCTURED_RE.exec(moneyCopy(foldWidth(String(raw))).trim());
   if (!match) return undefined;
   const value = toNumber(match[1]);
   return value === undefined ? undefined : yuanOf(value, match[2] ?? defaultUnit);
@@ -87,8 +102,9 @@ function lastNonSpace(text: string, end: number): string {
   return i >= 0 ? text[i] : '';
 }
 
-/** Every money amount in a text, in order. `folded` is `foldWidth(text)` when the caller has it. */
-export function findMoneyAmounts(text: string, folded = foldWidth(text)): AmountMatch[] {
+/** Every money amount in a text, in order. `folded` is `foldWidth(text)` (or its moneyCopy) when the caller has it. */
+export function findMoneyAmounts(text: string, widthFolded = foldWidth(text)): AmountMatch[] {
+  const folded = moneyCopy(widthFolded);
   const result: AmountMatch[] = [];
   AMOUNT_RE.lastIndex = 0;
   let match: RegExpExecArray | null;

@@ -41,7 +41,7 @@ export interface AmountInText extends AmountMatch {
 /** A cap stated in text: the amount plus what the sentence says about it. */
 export interface CapMention extends AmountMatch {
   readonly role: 'cap' | 'grant';
-  /** The cap word as written: 最高, 不超过, 最多, 原则上不超过, 累计不超过, 总额不超过 … ('' for a grant). */
+  /** The cap word, simplified and width-folded: 最高, 不超过, 最多, 原则上不超过, 累计不超过, 总额不超过 … ('' for a grant). */
   readonly qualifier: string;
   /** 项 | 企业 | 家 | 年 | 平台 | 个 | 人 | 次 | 场 | 基站 … when stated (/项, 每家, 单个项目 …). */
   readonly per?: string;
@@ -51,7 +51,7 @@ export interface CapMention extends AmountMatch {
   readonly tier?: Tier;
   /** Share of eligible cost stated with the same cap (按投资额的20%给予…最高…). */
   readonly rate?: RateMention;
-  /** Short description of what the cap is for, when it can be told (e.g. 首次入选“头雁”企业). */
+  /** Short description of what the cap is for, as written, when it can be told (e.g. 首次入选“头雁”企业). */
   readonly for?: string;
 }
 
