@@ -105,6 +105,8 @@ describe('import structure', () => {
       );
       assert.deepEqual(first.departments, { lead: ['市经济信息化委'], support: ['市发展改革委', '市财政局'] });
       assert.deepEqual(first.caps?.map((c) => c.max), ['300万元', '5000万元']);
+      // Each sub-item's recipient, after its （1） / （2）.
+      assert.deepEqual(first.caps?.map((c) => c.for), ['租用平台算力的中小企业', '自建智能算力中心的企业']);
     });
 
     it('a condition list with a marker line: the money-granting item gets the departments', () => {
