@@ -3,6 +3,8 @@ import type { LintRun, ParsedPolicy, PolicyDiagnostic, PolicyLanguageService } f
 
 interface Entry {
   readonly version: number;
+  /** A client may reopen or change a document under the same version number: the text decides. */
+  readonly text: string;
   readonly parsed: ParsedPolicy;
   diagnostics?: PolicyDiagnostic[];
 }
@@ -34,9 +36,10 @@ export class DocumentCache {
 
   private entry(uri: string, version: number, text: () => string): Entry {
     let entry = this.entries.get(uri);
-    if (!entry || entry.version !== version) {
+    const current = text();
+    if (!entry || entry.version !== version || entry.text !== current) {
       // The previous version's parse: an edit inside one clause re-parses only that clause.
-      entry = { version, parsed: this.service.parse(text(), uri, entry?.parsed) };
+      entry = { version, text: current, parsed: this.service.parse(current, uri, entry?.parsed) };
       this.entries.set(uri, entry);
     }
     return entry;

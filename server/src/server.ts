@@ -17,6 +17,7 @@ import { bundledCorpusDir, readCorpus, snapshotIndex } from './host/corpusFiles'
 import { importPolicyText } from './core/import';
 import { compareMarkdown } from './host/compareFormat';
 import { decodeBytes } from './host/decode';
+import { readBoundedSync } from './host/readBounded';
 import { toCodeAction, toCompletion, toLspDiagnostic, toSymbol } from './toLsp';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -59,7 +60,7 @@ function loadWorkspaceConfig(params: InitializeParams): void {
     const file = CONFIG_NAMES.map((name) => path.join(dir, name)).find((f) => fs.existsSync(f));
     if (!file) continue;
     try {
-      const { config: read, errors } = parseConfigText(decodeBytes(fs.readFileSync(file), path.basename(file)).text);
+      const { config: read, errors } = parseConfigText(decodeBytes(readBoundedSync(file), path.basename(file)).text);
       for (const error of errors) connection.console.error(`${file}: ${error}`);
       fileConfig = read;
       for (const folder of read.corpus ?? []) {

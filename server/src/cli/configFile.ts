@@ -1,5 +1,7 @@
 /** `--config FILE`, else `.policylintrc.yaml` (or .yml) found from the current folder upwards. */
 import * as fs from 'node:fs';
+import { readBoundedSync } from '../host/readBounded';
+import { readFailure } from './readFiles';
 import * as path from 'node:path';
 import { parseConfigText } from '../core';
 import type { LintConfig } from '../core';
@@ -23,9 +25,9 @@ export function loadConfig(explicit: string | undefined, cwd: string): LoadedCon
   const shown = displayPath(file, cwd);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new UsageError(`cannot read config file '${shown}'`);
+    bytes = readBoundedSync(file);
+  } catch (err) {
+    throw new UsageError(`cannot read config file '${shown}': ${readFailure(err)}`);
   }
   const { config, errors } = parseConfigText(decodeBytes(bytes, shown).text);
   // One line: the first problem is enough to find the file and fix it.

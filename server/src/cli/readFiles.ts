@@ -1,6 +1,6 @@
 /** Reads input files (in parallel, bounded) and decodes them; failures become one-line usage errors. */
-import { promises as fsp } from 'node:fs';
 import { decodeBytes } from '../host/decode';
+import { FileRefused, readBoundedSync } from '../host/readBounded';
 import { UsageError } from '../host/usageError';
 import { displayPath } from './paths';
 
@@ -18,14 +18,28 @@ export async function readText(file: string, cwd: string): Promise<ReadFile> {
   const shown = displayPath(file, cwd);
   let bytes: Buffer;
   try {
-    bytes = await fsp.readFile(file);
+    // A turn of the event loop per file, so that a thousand files do not block other work at once.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    bytes = readBoundedSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': it is a folder' : code === 'EACCES' || code === 'EPERM' ? ': permission denied' : '';
-    throw new UsageError(`cannot read '${shown}'${why}`);
+    throw new UsageError(`cannot read '${shown}': ${readFailure(err)}`);
   }
   const { text, note } = decodeBytes(bytes, shown);
   return { file, text, note };
+}
+
+/** Why a file could not be read, in a few words. */
+export function readFailure(err: unknown): string {
+  if (err instanceof FileRefused) return err.message;
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EISDIR': return 'it is a folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many symbolic links';
+    case 'ENAMETOOLONG': return 'name too long';
+    default: return code ?? 'unreadable';
+  }
 }
 
 /**

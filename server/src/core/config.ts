@@ -74,7 +74,9 @@ export function validateConfig(value: Record<string, unknown>): { config: LintCo
             if (severity) rules[id] = severity;
             else errors.push(`rules.${id}: unknown severity '${String(setting)}'`);
           } else if (setting && typeof setting === 'object' && !Array.isArray(setting)) {
-            rules[id] = setting as RuleSetting;
+            const { severity } = setting as RuleSetting;
+            if (severity !== undefined && !parseSeverity(severity)) errors.push(`rules.${id}.severity: unknown severity '${String(severity)}'`);
+            else rules[id] = setting as RuleSetting;
           } else {
             errors.push(`rules.${id}: expected a severity or a mapping`);
           }
@@ -86,8 +88,15 @@ export function validateConfig(value: Record<string, unknown>): { config: LintCo
       if (list.every((item) => typeof item === 'string')) config.corpus = list as string[];
       else errors.push('corpus: expected a folder or a list of folders');
     } else if (key === 'departments') {
-      if (v && typeof v === 'object' && !Array.isArray(v)) config.departments = v as Record<string, string[]>;
-      else errors.push('departments: expected a mapping of city to department names');
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        const departments: Record<string, string[]> = {};
+        for (const [city, names] of Object.entries(v as Record<string, unknown>)) {
+          const list = typeof names === 'string' ? [names] : names;
+          if (Array.isArray(list) && list.every((name) => typeof name === 'string')) departments[city] = list as string[];
+          else errors.push(`departments.${city}: expected a list of department names`);
+        }
+        config.departments = departments;
+      } else errors.push('departments: expected a mapping of city to department names');
     } else if (key === 'locale') {
       if (v === 'en' || v === 'zh-CN') config.locale = v;
       else errors.push("locale: expected 'en' or 'zh-CN'");

@@ -1,5 +1,6 @@
 /** The bundled corpus (corpus/ in the package) plus folders from --corpus and the config file. */
 import * as fs from 'node:fs';
+import { readBoundedSync } from './readBounded';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CorpusSource } from '../core';
@@ -21,6 +22,11 @@ export function checkCorpusDirs(dirs: readonly string[], cwd: string): string[] 
   return dirs.map((dir) => {
     const full = path.resolve(cwd, dir);
     if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) throw new UsageError(`corpus folder '${dir}' does not exist`);
+    try {
+      fs.readdirSync(full);
+    } catch {
+      throw new UsageError(`corpus folder '${dir}' cannot be read`);
+    }
     return full;
   });
 }
@@ -49,13 +55,19 @@ export function readCorpus(dirs: readonly string[], snapshotFile?: string): Corp
   const sources: CorpusSource[] = [];
   const seen = new Set<string>();
   for (const dir of dirs) {
-    for (const name of fs.readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      continue; // an unreadable folder is skipped; the other folders (the bundled corpus) still serve
+    }
+    for (const name of names) {
       const match = /^(.*)\.policy\.ya?ml$/.exec(name);
       if (!match || seen.has(match[1])) continue;
       seen.add(match[1]);
       try {
         const file = path.join(dir, name);
-        const bytes = fs.readFileSync(file);
+        const bytes = readBoundedSync(file);
         const known = snapshot?.files[name];
         const document = known && known.sha1 === sha1(bytes) ? known.document : undefined;
         sources.push({ id: match[1], text: document ? document.yaml.text : decodeBytes(bytes, name).text, uri: pathToFileURL(file).href, document });

@@ -7,6 +7,7 @@ import { displayPath } from '../paths';
 import { readSingleFile } from './single';
 import { compareHtml, compareJson, compareMarkdown } from '../../host/compareFormat';
 import { UsageError } from '../../host/usageError';
+import { printable } from '../formatters/printable';
 
 export async function compareCommand(service: PolicyLanguageService, args: CliArgs, io: Io): Promise<number> {
   const format = args.format ?? 'md';
@@ -22,6 +23,6 @@ export async function compareCommand(service: PolicyLanguageService, args: CliAr
   // Warnings only on success, so a failure stays exactly one line.
   if (note) warn(io, note);
   const title = parsed.document.policy?.value ?? displayPath(file, io.cwd);
-  io.stdout(format === 'json' ? compareJson(result) : format === 'html' ? compareHtml(result, title) : compareMarkdown(result, title));
+  io.stdout(format === 'json' ? compareJson(result) : format === 'html' ? compareHtml(result, title) : printable(compareMarkdown(result, title)));
   return 0;
 }

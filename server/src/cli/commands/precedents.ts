@@ -5,6 +5,7 @@ import { warn } from '../io';
 import type { Io } from '../io';
 import { displayPath } from '../paths';
 import { readSingleFile } from './single';
+import { printable } from '../formatters/printable';
 import { UsageError } from '../../host/usageError';
 
 export async function precedentsCommand(service: PolicyLanguageService, args: CliArgs, io: Io): Promise<number> {
@@ -17,7 +18,7 @@ export async function precedentsCommand(service: PolicyLanguageService, args: Cl
   }
   const results = service.precedents(parsed, { clause: args.clause, top: args.top ?? 5 });
   if (note) warn(io, note);
-  io.stdout(format === 'json' ? precedentsJson(results) : precedentsText(results));
+  io.stdout(format === 'json' ? precedentsJson(results) : printable(precedentsText(results)));
   return 0;
 }
 

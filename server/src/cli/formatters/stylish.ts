@@ -1,5 +1,6 @@
 /** ESLint-like output: a header per file, aligned rows, a summary; colour only on a TTY. */
 import type { Severity } from '../../core';
+import { printable } from './printable';
 import type { FileResult } from './types';
 
 const COLOURS: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
@@ -10,8 +11,8 @@ export function formatStylish(results: readonly FileResult[], colour: boolean): 
   const out: string[] = [];
   for (const { file, diagnostics } of results) {
     if (diagnostics.length === 0) continue;
-    out.push(paint('4', file));
-    const rows = diagnostics.map((d) => [`${d.range.start.line + 1}:${d.range.start.character + 1}`, d.severity, d.message, d.code] as const);
+    out.push(paint('4', printable(file)));
+    const rows = diagnostics.map((d) => [`${d.range.start.line + 1}:${d.range.start.character + 1}`, d.severity, printable(d.message), d.code] as const);
     const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
     for (const [position, severity, message, code] of rows) {
       counts[severity]++;

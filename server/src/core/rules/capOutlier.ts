@@ -1,6 +1,7 @@
 import { PRECEDENT_SCORE } from '../precedents/types';
 import { clauseCaps } from './clauseCaps';
 import type { Rule } from './types';
+import { numberOption } from './options';
 import { clauseLabel, money } from './labels';
 
 /**
@@ -18,9 +19,10 @@ export const capOutlier: Rule = {
   defaultOptions: { factor: 3, minScore: PRECEDENT_SCORE.comparable, top: 5 },
   run({ document, corpus, options, report }) {
     if (!corpus) return;
-    const factor = typeof options.factor === 'number' && options.factor > 1 ? options.factor : 3;
-    const minScore = typeof options.minScore === 'number' ? options.minScore : PRECEDENT_SCORE.comparable;
-    const top = typeof options.top === 'number' ? options.top : 5;
+    const factor = typeof options.factor === 'number' && Number.isFinite(options.factor) && options.factor > 1 ? options.factor : 3;
+    const minScore = numberOption(options.minScore, PRECEDENT_SCORE.comparable);
+    // Whole precedents between 1 and 50: a NaN, negative or huge `top` is a mistake, not a request.
+    const top = typeof options.top === 'number' && Number.isInteger(options.top) && options.top >= 1 ? Math.min(options.top, 50) : 5;
     const city = document.city?.value;
     for (const clause of document.clauses) {
       const caps = clauseCaps(clause);

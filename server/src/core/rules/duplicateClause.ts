@@ -1,6 +1,7 @@
 import { bestEarlierMatches } from '../similarity/clauseSimilarity';
 import type { Rule } from './types';
 import { clauseLabel } from './labels';
+import { numberOption } from './options';
 
 export const DUPLICATE_THRESHOLD = 0.85;
 export const SIMILAR_THRESHOLD = 0.6;
@@ -36,9 +37,6 @@ export const duplicateClause: Rule = {
   },
 };
 
-export function numberOption(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 1 ? value : fallback;
-}
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

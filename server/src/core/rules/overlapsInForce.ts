@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { numberOption } from './options';
 import { clauseLabel } from './labels';
 
 /**
@@ -17,7 +18,7 @@ export const overlapsInForce: Rule = {
   run({ document, corpus, options, report }) {
     const city = document.city?.value;
     if (!corpus || !city) return;
-    const threshold = typeof options.threshold === 'number' ? options.threshold : 0.8;
+    const threshold = numberOption(options.threshold, 0.8);
     const title = document.policy?.value;
     for (const clause of document.clauses) {
       if (clause.kind !== 'measure' || !clause.text) continue;

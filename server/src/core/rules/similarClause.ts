@@ -1,6 +1,7 @@
 import { bestEarlierMatches } from '../similarity/clauseSimilarity';
 import type { Rule } from './types';
-import { capitalise, DUPLICATE_THRESHOLD, numberOption, SIMILAR_THRESHOLD } from './duplicateClause';
+import { capitalise, DUPLICATE_THRESHOLD, SIMILAR_THRESHOLD } from './duplicateClause';
+import { numberOption } from './options';
 import { clauseLabel } from './labels';
 
 /** Two clauses are similar but not duplicates: a hint that they might be merged or told apart. */

@@ -1,0 +1,129 @@
+/**
+ * Hostile files and settings a second probe found (they used to hang, eat memory, or be taken as
+ * good): FIFOs and devices as inputs, config files or corpus folders; a config whose department lists
+ * or thresholds have the wrong type; a reopened document under the same version; terminal escapes in
+ * draft text. Each ends in one line and exit 2, or in a normal lint.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createPolicyLanguageService } from '../server/src/core';
+import { DocumentCache } from '../server/src/documentCache';
+import { checkCorpusDirs, readCorpus } from '../server/src/host/corpusFiles';
+import { readBoundedSync } from '../server/src/host/readBounded';
+import { REPO_ROOT } from './helpers/paths';
+
+const CLI = path.join(REPO_ROOT, 'bin', 'policy-lint.js');
+const SAMPLE = path.join(REPO_ROOT, 'samples', 'suzhou-2026-ai-measures-draft.policy.yaml');
+
+function run(args: string[], cwd = REPO_ROOT): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function oneLine(stderr: string, pattern: RegExp): void {
+  assert.equal(stderr.split('\n').filter((l) => l !== '').length, 1, stderr);
+  assert.match(stderr, pattern);
+}
+
+const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'policy-hostile-files-'));
+const canFifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
+
+describe('hostile files: not regular files, never read to the end', () => {
+  it('a device as input, config or import source: exit 2, "not a regular file"', function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    for (const args of [['/dev/zero'], ['import', '/dev/zero'], ['--config', '/dev/zero', SAMPLE], ['precedents', '/dev/urandom']]) {
+      const result = run(args);
+      assert.equal(result.code, 2, args.join(' '));
+      oneLine(result.stderr, /^policy-lint: cannot read (config file )?'\/dev\/(zero|urandom)': not a regular file$/m);
+    }
+  });
+
+  it('a FIFO as input or as the discovered config file: exit 2 at once, no wait for a writer', function () {
+    if (!canFifo) this.skip();
+    const dir = tmp();
+    spawnSync('mkfifo', [path.join(dir, 'pipe.policy.yaml')]);
+    spawnSync('mkfifo', [path.join(dir, '.policylintrc.yaml')]);
+    const input = run([path.join(dir, 'pipe.policy.yaml')]);
+    assert.equal(input.code, 2);
+    assert.match(input.stderr, /not a regular file/);
+    fs.copyFileSync(SAMPLE, path.join(dir, 'draft.policy.yaml'));
+    const config = run(['draft.policy.yaml'], dir);
+    assert.equal(config.code, 2);
+    oneLine(config.stderr, /cannot read config file '\.policylintrc\.yaml': not a regular file/);
+  });
+
+  it('reads a regular file whole, and refuses one over the limit from its size', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'big.policy.yaml');
+    fs.writeFileSync(file, 'policy: 苏州市促进人工智能产业发展若干措施\n');
+    assert.equal(readBoundedSync(file).toString('utf8'), 'policy: 苏州市促进人工智能产业发展若干措施\n');
+    fs.truncateSync(file, 1024 * 1024 * 64); // sparse: 64 MiB claimed, nothing read
+    assert.throws(() => readBoundedSync(file), /file is larger than 16 MiB/);
+    assert.throws(() => readBoundedSync(file, 10), /larger than/);
+  });
+
+  it('a corpus folder that cannot be read: the CLI says so; a corpus read skips it and keeps the others', () => {
+    const dir = tmp();
+    const notAFolder = path.join(dir, 'corpus-file');
+    fs.writeFileSync(notAFolder, 'x');
+    assert.throws(() => checkCorpusDirs([notAFolder], dir), /corpus folder .* does not exist/);
+    const good = path.join(dir, 'good');
+    fs.mkdirSync(good);
+    fs.copyFileSync(SAMPLE, path.join(good, 'draft.policy.yaml'));
+    const sources = readCorpus([path.join(dir, 'missing'), good]);
+    assert.deepEqual(sources.map((s) => s.id), ['draft']);
+  });
+});
+
+describe('hostile config values', () => {
+  const lintWith = (config: string): { code: number | null; stdout: string; stderr: string } => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'config.yaml'), config);
+    return run(['--config', path.join(dir, 'config.yaml'), '--format', 'json', SAMPLE]);
+  };
+
+  it('departments that are not lists of names, and unknown severities inside a mapping: exit 2, one line', () => {
+    for (const [config, message] of [
+      ['departments:\n  苏州: 5\n', /departments\.苏州: expected a list of department names/],
+      ['departments:\n  苏州: [1, {a: b}]\n', /departments\.苏州: expected a list of department names/],
+      ['rules:\n  missing-department: {severity: bogus}\n', /rules\.missing-department\.severity: unknown severity 'bogus'/],
+    ] as const) {
+      const result = lintWith(config);
+      assert.equal(result.code, 2, config);
+      oneLine(result.stderr, message);
+    }
+    assert.equal(lintWith('departments:\n  苏州: 市人工智能产业促进中心\n').code, 1, 'one name is a list of one');
+  });
+
+  it('a NaN or negative threshold is the default, not "flag every clause"', () => {
+    const codes = (config: string): string[] => (JSON.parse(lintWith(config).stdout) as Array<{ code: string; line: number }>).map((d) => `${d.line} ${d.code}`);
+    const defaults = codes('rules: {}\n');
+    assert.deepEqual(codes('rules:\n  overlaps-in-force: {threshold: .nan}\n  cap-outlier: {top: -1, minScore: .nan, factor: .inf}\n'), defaults);
+    assert.deepEqual(codes('rules:\n  overlaps-in-force: {threshold: -1}\n'), defaults);
+  });
+});
+
+describe('hostile text on the terminal and reopened documents', () => {
+  it('stylish output shows control characters of draft text as escapes', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'ansi.policy.yaml');
+    fs.writeFileSync(file, 'policy: 测试\ncity: 苏州\nclauses:\n  - id: "1"\n    text: "支持企业发展。（责任单位：市\\e[2J工信局）"\n');
+    const result = run([file]);
+    assert.equal(result.code, 0, 'an unknown department is information');
+    assert.doesNotMatch(result.stdout, /\u001b/);
+    assert.match(result.stdout, /市\\u001b\[2J工信局/);
+  });
+
+  it('a document reopened under the same version number is parsed again (its text decides)', () => {
+    const cache = new DocumentCache(createPolicyLanguageService());
+    const uri = 'file:///drafts/reopened.policy.yaml';
+    const long = fs.readFileSync(SAMPLE, 'utf8');
+    const short = 'policy: 测试\ncity: 苏州\nclauses:\n  - id: "1"\n    text: 支持企业发展。\n';
+    assert.equal(cache.get(uri, 1, () => long).document.yaml.text, long);
+    assert.equal(cache.get(uri, 1, () => short).document.yaml.text, short);
+    assert.equal(cache.diagnostics(uri, 1, () => short, {}).every((d) => d.range.end.line <= 4), true);
+  });
+});
