@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createPolicyLanguageService } from '../server/src/core';
 import { DocumentCache } from '../server/src/documentCache';
+import { globToRegExp } from '../server/src/cli/files';
 import { checkCorpusDirs, readCorpus } from '../server/src/host/corpusFiles';
 import { readBoundedSync } from '../server/src/host/readBounded';
 import { REPO_ROOT } from './helpers/paths';
@@ -125,5 +126,15 @@ describe('hostile text on the terminal and reopened documents', () => {
     assert.equal(cache.get(uri, 1, () => long).document.yaml.text, long);
     assert.equal(cache.get(uri, 1, () => short).document.yaml.text, short);
     assert.equal(cache.diagnostics(uri, 1, () => short, {}).every((d) => d.range.end.line <= 4), true);
+  });
+});
+
+describe('hostile globs', () => {
+  it('repeated ** collapse (same matches, no backtracking), and too many wildcards is a usage error', () => {
+    const deep = `${'d/'.repeat(40)}x.policy.yaml`;
+    assert.equal(globToRegExp('**/**/**/**/**/**/**/**/x.policy.yaml').source, globToRegExp('**/x.policy.yaml').source);
+    assert.equal(globToRegExp('**/**/x.policy.yaml').test(deep), true);
+    assert.equal(globToRegExp('**/**/x.policy.yaml').test(deep.replace('x.', 'y.')), false);
+    assert.throws(() => globToRegExp('*a*a*a*a*a*a*a*a*a*ab'), /has more than 8 wildcards/);
   });
 });

@@ -59,8 +59,14 @@ function expandGlob(pattern: string, cwd: string): string[] {
 
 /** `**` spans folders, `*` and `?` stay inside one, `{a,b}` is a choice (may hold wildcards). */
 export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${globSource(glob)}$`);
+  // `**/**/` is `**/`, and `***` is `**`: repeated they only make the regular expression backtrack.
+  const simple = glob.replace(/(?:\*\*\/)+/g, '**/').replace(/\*{3,}/g, '**');
+  // Each `*` of a segment is a loop of the match: a dozen of them against a long name takes minutes.
+  if ((simple.match(/\*+/g) ?? []).length > MAX_WILDCARDS) throw new UsageError(`glob '${glob}' has more than ${MAX_WILDCARDS} wildcards`);
+  return new RegExp(`^${globSource(simple)}$`);
 }
+
+const MAX_WILDCARDS = 8;
 
 function globSource(glob: string): string {
   let source = '';
