@@ -104,6 +104,7 @@ describe('normalise round 2: cap details', () => {
     ]);
     // …but 每年 in the cap's own words stays.
     assert.deepEqual(clauseCaps('单个企业每年最高500万元'), [{ max: '500万元', per: '企业', period: 'yearly' }]);
+    assert.deepEqual(clauseCaps('每年培训1万人次，每家培训机构最高补助50万元').map((c) => c.period), ['yearly']);
     const doc = importPolicyText(read('02b_meinian_budget_period.txt')).document;
     assert.deepEqual(clauseWith(doc, '不少于3亿元').caps, [{ max: '2000万元', for: '单个项目', per: '项' }]);
   });

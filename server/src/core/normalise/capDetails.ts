@@ -106,7 +106,7 @@ const ONCE_AFTER = /^[^，,。；;\d]{0,10}?一次性|^[^。；;\d]{0,8}?(?:以�
 const YEARLY_AFTER = /^\s*\/\s*年/;
 
 /** An amount, then a comma: 每年安排资金不少于3亿元，对单个项目… — the 每年 was that amount's. */
-const AMOUNT_THEN_COMMA = /[\d一二三四五六七八九十百千]\s*(?:万亿元?|亿元?|万元?|千元|元)[^，,\d]{0,8}[，,]/;
+const AMOUNT_THEN_COMMA = /[\d一二三四五六七八九十百千]\s*(?:万亿元?|亿元?|万元?|千元|元)(?![人家个台项次户])[^，,\d]{0,8}[，,]/;
 
 function periodOf(segment: string, after: string, listAfter: string): Period | undefined {
   if (ONCE_AFTER.test(after) || ONCE_AFTER.test(listAfter)) return 'once';
