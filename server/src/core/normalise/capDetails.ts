@@ -51,7 +51,7 @@ export function capDetails(c: CapContext): CapDetails {
   if (tier) details.tier = tier;
   const rate = rateOf(c);
   if (rate) details.rate = rate;
-  const label = forOf(segment, c.segmentStart, c.text);
+  const label = forOf(segment, c.segmentStart, c.text, c.listIndex, c.listLength);
   if (label) details.for = label;
   return details;
 }
@@ -61,11 +61,14 @@ export function capDetails(c: CapContext): CapDetails {
 const PER_AFTER = /^\s*\/\s*(项|个|家|人|次|年|场|台|套|辆|件|企业|平台|平方米)/;
 // 每年/每月 are periods, not per-units.
 // 同一企业 (a ceiling for one recipient) counts only with its noun.
-const PER_BEFORE = /(单个|单家|单户|同一|每一个?|每个|每家|每所|每项|每名|每位|每场|每次|每户|每台|每套|每款|每证|每辆|每条|每件|每批|每)(?![年月日天])(企业|项目|平台|基站|机构|团队|载体|场景|人才|单位|学校|院校|园区|基地|产品|活动|专业|学科|车型|车辆|车|航线|线路|平方米|案|人|家|项|场|次|户|台|套|名)?/g;
+const PER_BEFORE = /(单个|单家|单户|单只|同一|每一个?|每个|每家|每所|每项|每名|每位|每场|每次|每户|每台|每套|每款|每证|每辆|每条|每件|每批|每)(?![年月日天])(企业|项目|子基金|设区市|平台|基站|机构|团队|载体|场景|人才|单位|学校|院校|园区|基地|产品|活动|专业|学科|车型|车辆|车|航线|线路|平方米|案|人|家|项|场|次|户|台|套|名)?/g;
 const PER_COUNTED = /每(?:认定|引进|培育|新增|建成)\s*(?:1|一)\s*(家|名|个|项)/g;
 const PER_CANONICAL: Record<string, string> = { 项目: '项', 名: '人', 位: '人', 人才: '人', 车: '辆', 车辆: '辆' };
 /** 每家, 单户, 每场 … without a noun: the measure word is the unit. */
 const MEASURE_WORDS = /(?:家|项|名|位|场|次|户|台|套|证|辆|款|条|件|批)$/;
+/** 每个 alone is a unit only right before the award (每个给予最高50万元), not before an unlisted noun. */
+const BARE_GE = /^每一?个$/;
+const AWARD_NEXT = /^\s*(?:可|均|再)?(?:给予|予以|最高|奖励|补助|补贴|资助|支持|不超过|按)/;
 
 function canonicalPer(value: string): string {
   return PER_CANONICAL[value] ?? value;
@@ -77,7 +80,8 @@ function perOf(segment: string, after: string): string | undefined {
   let found: string | undefined;
   let at = -1;
   eachMatch(PER_BEFORE, segment, (m) => {
-    const noun = m[2] ?? (MEASURE_WORDS.test(m[1]) ? m[1].slice(-1) : undefined);
+    const bareGe = m[2] === undefined && BARE_GE.test(m[1]) && AWARD_NEXT.test(segment.slice(m.index + m[0].length));
+    const noun = m[2] ?? (MEASURE_WORDS.test(m[1]) || bareGe ? m[1].slice(-1) : undefined);
     if (noun) {
       found = canonicalPer(noun);
       at = m.index;
@@ -101,10 +105,14 @@ const ONCE = /一次性/g;
 const ONCE_AFTER = /^[^，,。；;\d]{0,10}?一次性|^[^。；;\d]{0,8}?(?:以一次为限|仅限一次|限享受一次)/;
 const YEARLY_AFTER = /^\s*\/\s*年/;
 
+/** An amount, then a comma: 每年安排资金不少于3亿元，对单个项目… — the 每年 was that amount's. */
+const AMOUNT_THEN_COMMA = /[\d一二三四五六七八九十百千]\s*(?:万亿元?|亿元?|万元?|千元|元)(?![人家个台项次户])[^，,\d]{0,8}[，,]/;
+
 function periodOf(segment: string, after: string, listAfter: string): Period | undefined {
   if (ONCE_AFTER.test(after) || ONCE_AFTER.test(listAfter)) return 'once';
   if (YEARLY_AFTER.test(after) || YEARLY_AFTER.test(listAfter)) return 'yearly';
-  const yearly = lastIndex(YEARLY, segment);
+  let yearly = lastIndex(YEARLY, segment);
+  if (yearly >= 0 && AMOUNT_THEN_COMMA.test(segment.slice(yearly))) yearly = -1;
   const total = lastIndex(TOTAL, segment);
   const once = lastIndex(ONCE, segment);
   if (once >= 0 && once > yearly && once > total) return 'once';
@@ -119,8 +127,11 @@ const TIER_WORD = '(?:国际|国家|全国|省部|省|市|区县|区|县|园区)
 const TIER_LIST = new RegExp(`${TIER_WORD}(?:(?:[、和及与或]|以及)${TIER_WORD}){1,5}`, 'g');
 const TIER_SPLIT = /[、和及与或]|以及/;
 /** A lone tier word: 国家级, 省级 …; bare 国际/国家 only as a standard (国际标准). */
-/** Not a share of a tier's revenue either (个人所得税区级贡献的80%, 市级财政). */
-const SINGLE_TIER = /(?:国际级|世界级|国家级|省部级|省级|市级|区县级|区级|县级|园区级|(国际|国家)(?=标准))(?!(?:实际|经济|地方)?(?:贡献|留成|财力|分成|财政|税收))/g;
+/**
+ * Not a share of a tier's revenue either (个人所得税区级贡献的80%, 市级财政), nor the body that pays
+ * (省级产业基金按…出资, 市级政府引导基金).
+ */
+const SINGLE_TIER = /(?:国际级|世界级|国家级|省部级|省级|市级|区县级|区级|县级|园区级|(国际|国家)(?=标准))(?!(?:实际|经济|地方)?(?:贡献|留成|财力|分成|财政|税收)|[^，,、。；;]{0,4}?基金|政府|部门|资金)/g;
 const TIER_AFTER = /^\s*\((国际|国家级?|省级?|市级?|区县级?|区级?|县级?|园区级?)\)/;
 
 function tierOfWord(word: string): Tier | undefined {
@@ -143,8 +154,9 @@ function tierOf(segment: string, after: string, listIndex: number, listLength: n
     // A list whose tiers cannot all be told (国际、国家、行业标准) gets none rather than wrong ones.
     return tiers.length === listLength && tiers.every((t) => t !== undefined) ? tiers[listIndex] : undefined;
   }
-  if (list) return undefined;
   const single = lastMatch(SINGLE_TIER, segment);
+  // 对获评国家级、省级企业…，国家级奖励300万元: a lone tier after the list names this amount's.
+  if (list && (!single || single.index < list.index + list[0].length)) return undefined;
   return single ? tierOfWord(single[0]) : undefined;
 }
 
@@ -167,16 +179,22 @@ function rateOf(c: CapContext): RateMention | undefined {
   }
   if (ceiling) return ceiling;
   const stop = Math.min(c.nextStart, c.partEnd);
-  let limit = stop;
-  for (let i = c.amountEnd; i < stop; i++) {
-    const ch = c.folded.charCodeAt(i);
-    if (ch === 0xff0c /* ， */ || ch === 0x2c /* , */) {
-      limit = i;
-      break;
-    }
-  }
+  let limit = commaBefore(c.folded, c.amountEnd, stop);
+  // 最高可达3亿元，补助比例最高不超过20%: a part naming the ratio still speaks of this amount.
+  if (limit < stop && RATIO_PART.test(c.folded.slice(limit + 1, limit + 12))) limit = commaBefore(c.folded, limit + 1, stop);
   const next = c.shares[firstStartingAt(c.shares, c.amountEnd)];
   return next && next.end <= limit ? next : undefined;
+}
+
+const RATIO_PART = /^\s*(?:补助|补贴|资助|奖励|支持|扶持|奖补)?比例/;
+
+/** The first comma in folded[from, stop), or stop. */
+function commaBefore(folded: string, from: number, stop: number): number {
+  for (let i = from; i < stop; i++) {
+    const ch = folded.charCodeAt(i);
+    if (ch === 0xff0c /* ， */ || ch === 0x2c /* , */) return i;
+  }
+  return stop;
 }
 
 const CEILING_BEFORE_SHARE = /(?:不超过|不高于|不得超过|最高|最多)[^，,。；;]{0,16}$/;
@@ -193,8 +211,11 @@ function isCeilingShare(folded: string, share: RateMention): boolean {
 /** 对首次入选的“头雁”企业给予… → 首次入选的“头雁”企业. 对 must open a phrase (not 对接, 企业对本区 …). */
 const FOR_RE = /(?:^|[，,：:、\s)）。；;])(?:针对|对于|对)(?![接外比标照应口])([^，,。；;]{2,40}?)(?=$|[，,]|(?:可|将|均)?(?:分别|每年|一次性|最高|按照?|根据|择优|视情况|经认定|给予|予以))/g;
 
-/** What the cap is for, as written in `text` (the segment starts at `offset` in it). */
-function forOf(segment: string, offset: number, text: string): string | undefined {
+/**
+ * What the cap is for, as written in `text` (the segment starts at `offset` in it). An item of a
+ * 分别 list gets its own: 突破1亿元、5亿元的企业 → 突破1亿元的企业 …; 按照A1级、A2级分别 → A1级通用机场 ….
+ */
+function forOf(segment: string, offset: number, text: string, listIndex: number, listLength: number): string | undefined {
   const match = lastMatch(FOR_RE, segment);
   if (!match) return undefined;
   let start = match.index + match[0].length - match[1].length;
@@ -202,5 +223,51 @@ function forOf(segment: string, offset: number, text: string): string | undefine
   if (segment[end - 1] === '的') end--;
   while (start < end && /\s/.test(segment[start])) start++;
   while (end > start && /\s/.test(segment[end - 1])) end--;
-  return end - start >= 2 ? text.slice(offset + start, offset + end) : undefined;
+  if (end - start < 2) return undefined;
+  const label = text.slice(offset + start, offset + end);
+  if (listLength < 2) return label;
+  return itemInLabel(segment.slice(start, end), label, listIndex, listLength)
+    ?? categoryBeforeRespectively(segment.slice(match.index + match[0].length), offset + match.index + match[0].length, text, label, listIndex, listLength)
+    ?? label;
+}
+
+const LISTED_AMOUNTS = /\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元|千元|元|亿|万|%)(?:\s*、\s*\d+(?:\.\d+)?\s*(?:万亿元|亿元|万元|千元|元|亿|万|%))+/;
+
+/** 突破1亿元、5亿元的企业, item 1 → 突破5亿元的企业 (only when the list has as many items as the awards). */
+function itemInLabel(folded: string, label: string, listIndex: number, listLength: number): string | undefined {
+  const run = LISTED_AMOUNTS.exec(folded);
+  if (!run) return undefined;
+  const items: Array<[number, number]> = [];
+  let from = run.index;
+  for (const piece of run[0].split('、')) {
+    items.push([from, from + piece.length]);
+    from += piece.length + 1;
+  }
+  if (items.length !== listLength) return undefined;
+  const [itemStart, itemEnd] = items[listIndex];
+  return label.slice(0, run.index) + label.slice(itemStart, itemEnd).trim() + label.slice(run.index + run[0].length);
+}
+
+const RESPECTIVELY = /(?:分别|依次)(?:给予|予以|奖励|补助|补贴|资助|按)/;
+const CATEGORY_INTRO = /^\s*(?:按照|按|根据|依据|其中)?/;
+
+/** 按照A1级、A2级分别给予…: the category names this award's recipient (A1级 + 通用机场). */
+function categoryBeforeRespectively(rest: string, offset: number, text: string, label: string, listIndex: number, listLength: number): string | undefined {
+  const word = RESPECTIVELY.exec(rest);
+  if (!word) return undefined;
+  const partStart = Math.max(rest.lastIndexOf('，', word.index), rest.lastIndexOf(',', word.index)) + 1;
+  const intro = CATEGORY_INTRO.exec(rest.slice(partStart, word.index));
+  const listStart = partStart + (intro ? intro[0].length : 0);
+  const pieces = rest.slice(listStart, word.index).split('、');
+  if (pieces.length !== listLength || pieces.some((p) => p.trim().length === 0 || p.length > 12 || /\s/.test(p.trim()))) return undefined;
+  let at = offset + listStart;
+  const names = pieces.map((p) => {
+    const name = text.slice(at, at + p.length).trim();
+    at += p.length + 1;
+    return name;
+  });
+  // Tier lists are told apart by `tier` already.
+  if (pieces.every((p) => tierOfWord(p.trim()) !== undefined)) return undefined;
+  const noun = label.slice(label.lastIndexOf('的') + 1);
+  return names[listIndex] + (noun.length >= 2 ? noun : label);
 }

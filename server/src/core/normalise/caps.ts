@@ -34,13 +34,16 @@ const FUND_SIZE_BEFORE = /(?:规模|首期|募集|总额)[^，,]{0,6}$/;
 const GOAL_PART = /到\s*\d{4}\s*年|力争|预计|目标/;
 const GOAL_BEFORE = /(?:产业|市场)规模|产值|增加值|收入规模|成交额|签约额/;
 const SUPPORT_IN_PART = /给予|予以|奖励|补助|补贴|资助|扶持|享受|支持/;
-// Between two list items: a separator, optionally after a per-unit (100万元/项、50万元/项) or a tier (500万元（国家级）、).
-const LIST_JOINER = /^\s*(?:\/\s*[项个家人次场台套])?\s*(?:\([^()]{1,6}\))?\s*(?:[、,，/]|和|或|至|到|~|-|—|–)\s*$/;
+// Between two list items: a separator (、最高 too), optionally after a per-unit (100万元/项、50万元/项) or a tier (500万元（国家级）、).
+// 最高5千万元、最高1.5千万元: the ceiling word repeated after 、 still continues the list.
+const LIST_JOINER = /^\s*(?:\/\s*[项个家人次场台套])?\s*(?:\([^()]{1,6}\))?\s*(?:[、,，/]|和|或|至|到|~|-|—|–|、\s*最高)\s*$/;
 const RANGE_JOINER = /^\s*(?:至|到|~|-|—|–)\s*$/;
 /** The upper bound of a condition range: 不低于50万元（含50万元），且不超过1000万元. */
 const RANGE_AFTER_THRESHOLD = /^\)?\s*[,，]?\s*(?:且|并且|但)?\s*(?:不超过|不高于|低于|不足|以下|至|到|~|-|—|–)\s*$/;
 /** The next tier of the same award with the verb left out: 国际级给予500万元，国家级300万元. */
 const ELLIPTICAL_TIER = /^\s*[，,、;；]\s*(?:国际|国家|省|市|区县|区|县|园区)级?的?\s*$/;
+/** Between two awards: only the next tier and its award word (，省级奖励). */
+const TIER_CONTINUATION = /^\s*[，,、;；]\s*(?:国际|国家|省|市|区县|区|县|园区)级?的?(?:企业|项目)?(?:给予|奖励|补助|补贴|资助|支持)?(?:最高|不超过)?\s*$/;
 const INCLUSIVE = /\((?:含|不含)[^)]*\)/g;
 const INSIDE_INCLUSIVE = /\((?:含|不含)\s*$/;
 
@@ -238,6 +241,10 @@ function capMentionsOf(text: string, folded: string, parts: Parts, classified: r
         listLength,
         shares,
       };
+      const details = capDetails(context);
+      // 国家级奖励300万元，省级奖励100万元: the next tier of the same award is for the same recipient.
+      const previous = mentions[mentions.length - 1];
+      if (!details.for && previous?.for && details.tier && TIER_CONTINUATION.test(folded.slice(previous.end, amount.start))) details.for = previous.for;
       mentions.push({
         start: amount.start,
         end: amount.end,
@@ -245,7 +252,7 @@ function capMentionsOf(text: string, folded: string, parts: Parts, classified: r
         raw: amount.raw,
         role: amount.role,
         qualifier: amount.qualifier,
-        ...capDetails(context),
+        ...details,
       });
     }
     // The last item of a list closes it: later amounts read their context after it.

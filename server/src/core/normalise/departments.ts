@@ -61,6 +61,8 @@ const MAX_NAME = 40;
 
 /** Role words that end a group of names: `A、B负责`, `A牵头`, `B、C配合`, `…等按职责分工负责`. */
 const ROLE_SUFFIX = /(?:牵头负责|牵头|按职责分工负责|按职责负责|分别负责|共同负责|具体负责|负责|配合|参与|协同|协助|协办)$/;
+/** 区科技局（牵头）, 区财政局〔配合〕: a bracketed role word after one name, for that name only. */
+const BRACKET_ROLE = /\s*[(（〔【\[［]\s*(牵头(?:单位|部门)?|配合(?:单位|部门)?|按职责分工(?:负责)?|按职责(?:负责)?|负责|参与|协同|协助|协办)\s*[)）〕】\]］]$/;
 /** 等, 等部门, 等有关单位 … after the last name of a list: not part of the name. */
 const ETC_SUFFIX = /\s*等(?:各)?(?:有关|相关)?(?:部门|单位)?$/;
 /** 等 followed by these starts a new (collective) name: 成华区政府等相关区（市）县政府 … */
@@ -101,6 +103,8 @@ interface RolePiece {
   readonly role?: Role;
   /** End of the piece including 等 / role words, for the marker's extent. */
   readonly end: number;
+  /** The role was written in brackets after this name alone (A（牵头）、B). */
+  readonly own?: boolean;
 }
 
 interface RoledName {
@@ -202,9 +206,13 @@ function cleanPiece(text: string, piece: Piece): RolePiece {
   let start = piece.start;
   let raw = text.slice(start, piece.end);
   let role: Role | undefined;
-  const roleWord = ROLE_SUFFIX.exec(raw);
-  if (roleWord) {
-    role = /牵头/.test(roleWord[0]) ? 'lead' : /负责|按职责/.test(roleWord[0]) ? 'plain' : 'support';
+  const bracketRole = BRACKET_ROLE.exec(raw);
+  const roleWord = bracketRole ? null : ROLE_SUFFIX.exec(raw);
+  if (bracketRole) {
+    role = roleOfWord(bracketRole[1]);
+    raw = raw.slice(0, bracketRole.index);
+  } else if (roleWord) {
+    role = roleOfWord(roleWord[0]);
     raw = raw.slice(0, roleWord.index);
   }
   raw = raw.replace(ETC_SUFFIX, '').replace(/\s+$/, '');
@@ -217,7 +225,11 @@ function cleanPiece(text: string, piece: Piece): RolePiece {
     raw = trimmed;
   }
   const name = raw === '' ? undefined : { name: raw, start, end: start + raw.length };
-  return { name, role, end: piece.end };
+  return { name, role, end: piece.end, own: bracketRole !== null };
+}
+
+function roleOfWord(word: string): Role {
+  return /牵头/.test(word) ? 'lead' : /负责|按职责/.test(word) ? 'plain' : 'support';
 }
 
 /**
@@ -226,18 +238,30 @@ function cleanPiece(text: string, piece: Piece): RolePiece {
  * `fallback` is undefined.
  */
 function assignRoles(pieces: readonly RolePiece[], fallback: Role | undefined): RoledName[] | undefined {
-  const result: RoledName[] = [];
-  let pending: DepartmentName[] = [];
+  // In text order; a role word reaches back over the names not yet given one.
+  const names: DepartmentName[] = [];
+  const roles: Array<Role | undefined> = [];
+  let pendingFrom = 0;
   for (const piece of pieces) {
-    if (piece.name) pending.push(piece.name);
+    if (piece.own && piece.name && piece.role) {
+      names.push(piece.name);
+      roles.push(piece.role);
+      continue;
+    }
+    if (piece.name) {
+      names.push(piece.name);
+      roles.push(undefined);
+    }
     if (piece.role) {
-      for (const name of pending) result.push({ name, role: piece.role });
-      pending = [];
+      for (let k = pendingFrom; k < roles.length; k++) roles[k] ??= piece.role;
+      pendingFrom = roles.length;
     }
   }
-  if (pending.length > 0) {
-    if (fallback === undefined) return undefined;
-    for (const name of pending) result.push({ name, role: fallback });
+  const result: RoledName[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const role = roles[k] ?? fallback;
+    if (role === undefined) return undefined;
+    result.push({ name: names[k], role });
   }
   return result;
 }

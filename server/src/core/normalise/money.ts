@@ -25,6 +25,8 @@ export function moneyCopy(folded: string): string {
 const UNIT_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8, 万亿元: 1e12, 万亿: 1e12 };
 // Thousands may be grouped with commas or spaces (1,000万元, 5 000万元); the grouped form is tried first.
 const ARABIC = '(?:\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?:\\.\\d+)?';
+/** Digits with a Chinese multiplier before the unit: 1千万元, 1.5千万元, 5百万元, 3十万元. */
+const ARABIC_SCALED = `${ARABIC}[十百千]?`;
 const UNIT = '(?:万亿元|万亿|亿元|万元|千元|元|亿|万)';
 
 /** After a bare 万/亿: counts and measures (万人, 10万平方米, 5万台, 4万公里), scale classes (百亿级), other currencies. */
@@ -38,13 +40,19 @@ const MULTIPLIER = /[十百千]/;
 /** 数百万元, 几千万元: vague amounts, not a number. */
 const VAGUE_BEFORE = /[数几]$/;
 
-const AMOUNT_RE = new RegExp(`(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})`, 'g');
-const STRUCTURED_RE = new RegExp(`^(${ARABIC}|${CHINESE_NUMERAL})\\s*(${UNIT})?$`);
+const AMOUNT_RE = new RegExp(`(${ARABIC_SCALED}|${CHINESE_NUMERAL})\\s*(${UNIT})`, 'g');
+const STRUCTURED_RE = new RegExp(`^(${ARABIC_SCALED}|${CHINESE_NUMERAL})\\s*(${UNIT})?$`);
 /** A bare number list item waiting for the unit of the amount after it: `500、300、` in 500、300、100万元. */
 const LIST_ITEM_BEFORE = new RegExp(`(${ARABIC})\\s*(?:[、,，/]|和|或|至|到|~|-|—|–)\\s*$`);
 const ARABIC_ONLY = /^[\d,. ]+$/;
+const SCALE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 function toNumber(raw: string): number | undefined {
+  const scale = SCALE[raw[raw.length - 1]];
+  if (scale !== undefined && ARABIC_ONLY.test(raw.slice(0, -1))) {
+    const value = Number(raw.slice(0, -1).replace(/[, ]/g, ''));
+    return Number.isFinite(value) ? Math.round(value * scale * 1e6) / 1e6 : undefined;
+  }
   if (ARABIC_ONLY.test(raw)) {
     const value = Number(raw.replace(/[, ]/g, ''));
     return Number.isFinite(value) ? value : undefined;
