@@ -49,6 +49,8 @@ describe('import: provinces, parks and districts', () => {
       assert.equal(document.level, '省级', name);
     }
     assert.deepEqual(place(`安徽省加快发展智能网联汽车若干措施${BODY}`), { city: '安徽', level: '省级', warnings: [] });
+    assert.deepEqual(place(`江苏省苏州市促进集成电路产业发展若干措施${BODY}`), { city: '苏州', level: '市级', warnings: [] });
+    assert.deepEqual(place(`浙江省加快城市更新若干措施${BODY}`), { city: '浙江', level: '省级', warnings: [] });
     const byIssuer = importPolicyText(`关于印发若干措施的通知\n\n各地级以上市人民政府：\n\n一、支持研发。对企业给予最高100万元补助。\n\n广东省人民政府办公厅\n2025年3月1日\n`);
     assert.equal(byIssuer.document.city, '广东');
     assert.equal(byIssuer.document.level, '省级');
@@ -82,6 +84,8 @@ describe('import: provinces, parks and districts', () => {
     assert.deepEqual(place(`长沙市建设国家新一代人工智能创新发展试验区三年行动计划${BODY}`), { city: '长沙', level: '市级', warnings: [] });
     assert.deepEqual(place(`南京市各区推进数字经济发展若干措施${BODY}`), { city: '南京', level: '市级', warnings: [] });
     assert.deepEqual(place(`深圳市南山区关于促进人工智能产业发展的若干措施${BODY}`), { city: '深圳南山区', level: '区县级', warnings: [] });
+    // 城市 and a subject verb are no city name (not 推进城).
+    assert.deepEqual(place(`关于推进城市更新先行区建设的若干措施${BODY}`), { city: '', level: undefined, warnings: ['no city found; pass options.city'] });
   });
 });
 
@@ -121,6 +125,24 @@ describe('import: 责任分工表', () => {
     assert.deepEqual(clause(document, '二').departments, { lead: ['市工信局'], support: [] });
     assert.deepEqual(clause(document, '三').departments, { lead: ['市人社局'], support: ['市教育局'] });
     assert.equal(clause(document, '四').departments, undefined);
+  });
+
+  it('task cells with the clause numbering, headers with a parenthesis, an empty last 配合 cell', () => {
+    const text = [
+      '某某市智能制造行动方案',
+      '',
+      '一、推进智能工厂建设。对新认定的智能工厂给予最高200万元奖励。',
+      '二、加强组织领导。成立工作专班。',
+      '',
+      '附件',
+      '',
+      '序号\t重点任务\t牵头单位（部门）\t配合单位（部门）',
+      '1\t（一）推进智能工厂建设\t市工信局\t市财政局',
+      '2\t二、加强组织领导\t市政府办公室\t',
+    ].join('\n');
+    const { document } = importPolicyText(text);
+    assert.deepEqual(clause(document, '一').departments, { lead: ['市工信局'], support: ['市财政局'] });
+    assert.deepEqual(clause(document, '二').departments, { lead: ['市政府办公室'], support: [] });
   });
 
   it('reads only tables with a 牵头/责任 column', () => {

@@ -25,10 +25,12 @@ const PROVINCES = [
   '黑龙江', '海南', '贵州', '云南', '甘肃', '青海', '内蒙古', '广西', '西藏', '宁夏', '新疆',
 ];
 
-/** A parent city: a known one (市 optional) or any other name with 市. */
-const PARENT = `(${CITIES.join('|')})市?|([\\u4e00-\\u9fa5]{2,3}?)市`;
 /** Words that start a policy's subject, never part of a district's or park's name. */
 const NOT_NAME = '(?!关于|促进|支持|加快|推进|推动|进一步|打造|建设|实施|发展|培育|重点|全|各)';
+/** A parent city: a known one (市 optional) or any other name with 市. */
+const PARENT = `(${CITIES.join('|')})市?|${NOT_NAME}([\\u4e00-\\u9fa5]{2,3}?)(?<!城)市`;
+/** 佛山市…, 江西省…: any name before 市/省 at the start, but no 城市 or subject verb. */
+const GENERIC_CITY = new RegExp(`^(?:关于)?${NOT_NAME}([\\u4e00-\\u9fa5]{2,4}?)(?<!城)(?:市|省)`);
 /** 东湖新技术开发区, 经济技术开发区, 高新区: a park after its city. */
 const PARK = new RegExp(
   `^(?:关于)?(?:${PARENT})((?:${NOT_NAME}[\\u4e00-\\u9fa5]){0,6}?(?:高新技术产业开发区|经济技术开发区|新技术开发区|开发区|高新区))(?![\\u4e00-\\u9fa5]{0,2}(?:区域|片区))`,
@@ -42,6 +44,9 @@ const DISTRICT = new RegExp(`^(?:关于)?(?:${PARENT})${DISTRICT_NAME}`);
 const BARE_DISTRICT = new RegExp(`^(?:关于)?${DISTRICT_NAME}(?=关于|人民政府|政府|管委会|委员会|办公室|促进|加快|支持|推进|推动|打造|进一步|[^\\u4e00-\\u9fa5]|$)`);
 /** 江苏省…, 广东省人民政府办公厅: a province at the start. */
 const PROVINCE = new RegExp(`^(?:关于)?(${PROVINCES.join('|')})(?:省|(?:壮族|回族|维吾尔)?自治区)`);
+
+/** 苏州市…: a city named with 市 (after its province). */
+const CITY_NAMED = new RegExp(`^${NOT_NAME}[\\u4e00-\\u9fa5]{2,3}?(?<!城)市`);
 
 export interface Jurisdiction {
   readonly city: string;
@@ -67,7 +72,12 @@ function fromText(text: string, head = false): string | undefined {
     const local = localOf(text);
     if (local) return local;
     const province = PROVINCE.exec(text);
-    if (province) return province[1];
+    if (province) {
+      // 江苏省苏州市…: the city under the province governs.
+      const rest = text.slice(province[0].length);
+      const city = CITY_NAMED.test(rest) || CITIES.some((c) => rest.startsWith(c)) ? fromText(rest, true) : undefined;
+      return city ?? province[1];
+    }
   }
   let best: { city: string; at: number } | undefined;
   for (const city of CITIES) {
@@ -75,7 +85,7 @@ function fromText(text: string, head = false): string | undefined {
     if (at >= 0 && (!best || at < best.at)) best = { city, at };
   }
   if (best) return best.city;
-  const generic = /^(?:关于)?([\u4e00-\u9fa5]{2,4}?)(?:市|省)/.exec(text);
+  const generic = GENERIC_CITY.exec(text);
   if (generic) return generic[1];
   for (const province of PROVINCES) if (text.includes(`${province}省`)) return province;
   return undefined;

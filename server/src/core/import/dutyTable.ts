@@ -8,8 +8,8 @@ import { clauseDepartments } from './facts';
 import { toSimplified } from './traditional';
 import type { ImportedClause, ImportedDepartments } from './types';
 
-const LEAD_HEAD = /^(?:牵头|责任|主责)(?:单位|部门)$/;
-const SUPPORT_HEAD = /^(?:配合|协办|参与)(?:单位|部门)$/;
+const LEAD_HEAD = /^(?:牵头|责任|主责)(?:单位|部门)(?:[（(][^）)]*[）)])?$/;
+const SUPPORT_HEAD = /^(?:配合|协办|参与)(?:单位|部门)(?:[（(][^）)]*[）)])?$/;
 const TASK_HEAD = /任务|事项|内容|措施|举措|工作/;
 
 export interface DutyRow {
@@ -54,7 +54,10 @@ export function readDutyTables(lines: readonly string[]): DutyRow[] {
 
 /** Title or sentence without punctuation, spacing and width differences. */
 function key(text: string): string {
-  return foldWidth(toSimplified(text)).replace(/[\s，,。；;：:、“”"'‘’（）()《》]/g, '');
+  const folded = foldWidth(toSimplified(text)).trim();
+  // A task cell may keep the clause's numbering: （一）建设… / 1.建设…
+  const bare = folded.replace(/^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*/, '');
+  return bare.replace(/[\s，,。；;：:、“”"'‘’（）()《》]/g, '');
 }
 
 /** The clause's title, else its first sentence. */
