@@ -80,8 +80,10 @@ function computeCanonical(name: string, city?: string): CanonicalName {
   }
   const level = LEVEL_PREFIX.exec(value)?.[1] ?? '';
   let body = value.slice(level.length);
+  // A province's 厅 is a city's 局: 省科技厅 is the province's 科学技术局.
+  const asBureau = level === '省' ? body.replace(/厅$/, '局') : body;
   for (const [pattern, full] of ABBREVIATIONS) {
-    if (pattern.test(body)) {
+    if (pattern.test(body) || pattern.test(asBureau)) {
       body = full;
       break;
     }

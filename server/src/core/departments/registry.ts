@@ -15,7 +15,10 @@ export interface KnownDepartment {
 
 export interface DepartmentRegistry {
   isKnown(city: string | undefined, name: string): boolean;
-  /** The nearest known names for the city (and generic bodies), best first. */
+  /**
+   * The nearest known names for the city (and generic bodies), best first: same level (省/市/区 …),
+   * no other city's body, sharing the distinctive part of the name; none when nothing is that close.
+   */
   suggest(city: string | undefined, name: string, limit?: number): string[];
   /** Everything known about the body a name refers to. */
   lookup(city: string | undefined, name: string): KnownDepartment | undefined;
@@ -80,13 +83,19 @@ export function buildDepartmentRegistry(documents: readonly PolicyDocument[], ex
       return entry && { key: entry.key, names: [...entry.names].sort((a, b) => b[1] - a[1]).map(([n]) => n), cities: [...entry.cities].sort() };
     },
     suggest: (city, name, limit = 3) => {
-      const target = canonicalDepartment(name, city).body;
+      const target = canonicalDepartment(name, city);
+      const otherCities = [...byCity.keys()].filter((c) => c !== '' && c !== city && !(city ?? '').startsWith(c));
       return candidates(city)
-        .map((entry) => ({ entry, distance: editDistance(target, entry.key.split('|')[1]) }))
+        .filter((entry) => entry.key.split('|')[0] === target.level)
+        .map((entry) => ({ entry, body: entry.key.split('|')[1], name: preferredName(entry, city) }))
+        // Another city's own body (苏州海关) is no suggestion for this city.
+        .filter((c) => !otherCities.some((other) => c.name.startsWith(other)))
+        .filter((c) => sharesDistinctivePart(target.body, c.body))
+        .map((c) => ({ ...c, distance: editDistance(target.body, c.body) }))
         .filter(({ distance, entry }) => distance <= Math.max(2, Math.floor(entry.key.length / 3)))
         .sort((a, b) => a.distance - b.distance)
         .slice(0, limit)
-        .map(({ entry }) => preferredName(entry, city));
+        .map((c) => c.name);
     },
     namesFor: (city) => candidates(city).map((entry) => preferredName(entry, city)).sort(),
   };
@@ -99,6 +108,33 @@ function cityTable(byCity: Map<string, Map<string, Entry>>, city: string): Map<s
     byCity.set(city, table);
   }
   return table;
+}
+
+/** What tells a body apart: its name without the kind of office (科技 of 科技厅, 人才 of 人才局). */
+function distinctivePart(body: string): string {
+  return body.replace(/(?:监督管理局|管理委员会|委员会|管理局|办公室|服务中心|中心|局|厅|委|办|署|处|部|院|会|所)$/, '');
+}
+
+function longestCommonSubstring(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  }
+  return best;
+}
+
+/**
+ * Did-you-mean only between bodies with the same distinctive words: 工信息局 and 工业和信息化局 share
+ * 信息, while 科技厅 and 科协, or 人才局 and 财政局, share at most one character.
+ */
+function sharesDistinctivePart(a: string, b: string): boolean {
+  const [x, y] = [distinctivePart(a), distinctivePart(b)];
+  const common = longestCommonSubstring(x, y);
+  return common >= 2 && common * 2 >= Math.min(x.length, y.length);
 }
 
 /** Levenshtein distance, for did-you-mean. */

@@ -4,11 +4,12 @@
  *
  * Pipeline: page footers and contents entries cut → chrome metadata → paragraphs (lines re-joined, chrome dropped) → opening (title, 文号,
  * cover letter) → closing → outline of numbered items → chapters/clauses with ids and kinds →
- * departments and caps from the text → metadata (city, level, validity, status) → YAML.
+ * departments and caps from the text (and a 责任分工表) → metadata (city, level, validity, status) → YAML.
  */
-import { deriveCity, levelOfCity } from './city';
+import { deriveJurisdiction, levelOfCity } from './city';
 import { contentsLines, cutPageFooters, readChromeMetadata } from './chrome';
 import { splitClosing } from './closing';
+import { readDutyTables, withDutyRows } from './dutyTable';
 import { emitYaml } from './emitYaml';
 import { clauseCaps, clauseDepartments } from './facts';
 import { levelOfLabel, readOpening, readStatus, readValidity } from './metadata';
@@ -77,7 +78,9 @@ export function importPolicyText(source: string, options: ImportOptions = {}): I
 
   const issuer = chrome.issuer ?? (opening.issuers.length > 0 ? opening.issuers.join('、') : closing.signatories.length > 0 ? closing.signatories.join('、') : undefined);
   // Detection on the simplified copy: 蘇州 is 苏州.
-  const city = options.city ?? deriveCity(toSimplified(title), issuer ? toSimplified(issuer) : undefined, toSimplified(text));
+  const jurisdiction = options.city ? { city: options.city } : deriveJurisdiction(toSimplified(title), issuer ? toSimplified(issuer) : undefined, toSimplified(text));
+  const city = jurisdiction?.city;
+  if (jurisdiction?.warning) warnings.push(jurisdiction.warning);
   if (!city) warnings.push('no city found; pass options.city');
   const published = chrome.published ?? opening.published ?? closing.date ?? chrome.written;
   const docNumber = opening.docNumber ?? chrome.docNumber;
@@ -86,6 +89,9 @@ export function importPolicyText(source: string, options: ImportOptions = {}): I
   const level = levelOfLabel(levelHint) ?? (city ? levelOfCity(city) : undefined);
   const preamble = outline.nodes.length === 0 ? '' : outline.preamble.map((p) => p.text).join('\n');
   const notes = [...opening.notes, ...(structure.orphans ?? []), ...closing.trailer];
+  // A 责任分工表 in the attachments names departments for the clauses without a marker.
+  const facts = structure.chapters ? structure.chapters.map((c) => c.clauses.map(withFacts)) : [(structure.clauses ?? []).map(withFacts)];
+  const groups = withDutyRows(facts, readDutyTables([...(structure.orphans ?? []), ...closing.trailer]));
 
   const document: ImportedDocument = {
     policy: title,
@@ -98,8 +104,8 @@ export function importPolicyText(source: string, options: ImportOptions = {}): I
     ...(validity.expires ? { expires: validity.expires } : {}),
     ...(preamble ? { preamble } : {}),
     ...(structure.chapters
-      ? { chapters: structure.chapters.map((c) => ({ ...c, clauses: c.clauses.map(withFacts) })) }
-      : { clauses: (structure.clauses ?? []).map(withFacts) }),
+      ? { chapters: structure.chapters.map((c, i) => ({ ...c, clauses: groups[i] })) }
+      : { clauses: groups[0] }),
     ...(notes.length > 0 ? { notes } : {}),
   };
   return { yaml: emitYaml(document, options.sourceName), document, warnings, dropped };

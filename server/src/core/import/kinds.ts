@@ -5,7 +5,7 @@
  * its numbering. Else from the titles around it, nearest first: 指导思想/基本原则 → principle,
  * 发展目标 → goal, 保障措施/组织实施/附则 → safeguard; everything else is a measure. Background sections
  * (现状, 形势, 适用范围, 概念界定) are framing, not measures, and count as principle. All matching is
- * on the simplified copy (總則 is 总则).
+ * on the simplified copy (總則 is 总则). A text of table rows only (a 专栏 of targets) is a goal.
  */
 import { foldWidth } from '../normalise/width';
 import { toSimplified } from './traditional';
@@ -41,8 +41,18 @@ function sentences(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * A box (专栏) of table rows only — indicators, 梯队 targets — with no sentence: cells split by tabs
+ * or wide spaces on every line.
+ */
+function isTableOnly(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return lines.length >= 2 && !/[。；;]/.test(text) && lines.every((l) => l.trim().split(/\t+|\s{2,}|\u3000+/).length >= 2);
+}
+
 /** Kind told by the clause text alone, or undefined when the text is (also) a measure. */
 function kindOfText(text: string): ImportedKind | undefined {
+  if (isTableOnly(text)) return 'goal';
   const all = sentences(text);
   if (all.length === 0) return undefined;
   // 同一企业…按照就高不重复原则执行 names support without giving any.
