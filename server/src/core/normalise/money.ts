@@ -24,7 +24,9 @@ export function moneyCopy(folded: string): string {
 
 const UNIT_FACTOR: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8, 万: 1e4, 亿: 1e8, 万亿元: 1e12, 万亿: 1e12 };
 // Thousands may be grouped with commas or spaces (1,000万元, 5 000万元); the grouped form is tried first.
-const ARABIC = '(?:\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?:\\.\\d+)?';
+// Bounded, and never starting inside a run of digits: a 60,000-digit run with no unit after it then
+// costs a pass, not a pass per digit (the search used to retry every shorter number from every digit).
+const ARABIC = '(?<!\\d)(?:\\d{1,3}(?:[, ]\\d{3}){1,5}|\\d{1,15})(?:\\.\\d{1,6})?';
 /** Digits with a Chinese multiplier before the unit: 1千万元, 1.5千万元, 5百万元, 3十万元. */
 const ARABIC_SCALED = `${ARABIC}[十百千]?`;
 const UNIT = '(?:万亿元|万亿|亿元|万元|千元|元|亿|万)';
@@ -40,7 +42,9 @@ const MULTIPLIER = /[十百千]/;
 /** 数百万元, 几千万元: vague amounts, not a number. */
 const VAGUE_BEFORE = /[数几]$/;
 
-const AMOUNT_RE = new RegExp(`(${ARABIC_SCALED}|${CHINESE_NUMERAL})\\s*(${UNIT})`, 'g');
+/** A Chinese numeral in running text: bounded and never starting inside a run of numerals, as ARABIC. */
+const CHINESE_IN_TEXT = '(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]{1,12}';
+const AMOUNT_RE = new RegExp(`(${ARABIC_SCALED}|${CHINESE_IN_TEXT})\\s*(${UNIT})`, 'g');
 const STRUCTURED_RE = new RegExp(`^(${ARABIC_SCALED}|${CHINESE_NUMERAL})\\s*(${UNIT})?$`);
 /** A bare number list item waiting for the unit of the amount after it: `500、300、` in 500、300、100万元. */
 const LIST_ITEM_BEFORE = new RegExp(`(${ARABIC})\\s*(?:[、,，/]|和|或|至|到|~|-|—|–)\\s*$`);
