@@ -39,6 +39,12 @@ const CHROME_LINE: readonly RegExp[] = [
   /^(?:图|Figure|Fig\.)\s*\d+/i, // figure captions (the figures are not in the text)
   /^[（(【\[]\s*[^）)】\]]*(?:产业网|政策参考|扫描|二维码)[^）)】\]]*[）)】\]]$/,
   /^【更多.*】$/,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/, // 1/2 page footers
+  // WeChat article chrome: byline (原创 厦门发布 2024-08-12 18:30 福建), follow/share prompts, credits.
+  /^原创\s+\S{1,20}\s+\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?(?:\s+\S{1,6})?$/,
+  /^\P{L}{0,4}(?:点击上方.{0,8}关注|长按(?:识别)?二维码|点个\s*[“"]?在看|阅读原文$)/u,
+  /^(?:编辑|责编|责任编辑|审核|校对|监制|排版|美编|初审|复审|终审)\s*[:：|｜].{0,30}$/,
+  /^(?:分享|点赞|在看|收藏|转发)(?:\s*[|｜/、,，]?\s*(?:分享|点赞|在看|收藏|转发))*$/,
 ];
 
 export function isChromeLine(line: string): boolean {
@@ -85,12 +91,62 @@ export function readChromeMetadata(lines: readonly string[]): ChromeMetadata {
   return meta;
 }
 
-/** Page footers (第 6 页 共 9 页) cut out of the lines, also from inside a sentence; `cut` gets them. */
-export function cutPageFooters(text: string, cut: string[]): string {
-  return text.replace(PAGE_OF, (footer) => {
-    cut.push(footer);
-    return '';
+/** A page footer line: — 第 1 页 共 2 页 —, - 2 -, 1/2. */
+function isFooterLine(line: string): boolean {
+  const trimmed = line.trim();
+  return FOOTER_LINE.test(trimmed) || (trimmed !== '' && trimmed.replace(new RegExp(PAGE_OF.source, 'g'), '').replace(/[-—–\s]/g, '') === '');
+}
+const FOOTER_LINE = /^(?:[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—–\s]*|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** What a running header looks like: a short line without sentence punctuation. */
+const HEADER_LIKE = /^[^。；;！!？?，,]{4,60}$/;
+
+/**
+ * Running headers of a PDF copy: a line next to a page footer (blank lines between allowed) that
+ * repeats one of the document's first three lines (its title) or that recurs there at least twice.
+ */
+function runningHeaders(lines: readonly string[]): Set<number> {
+  const content = lines.map((l, i) => [l.trim(), i] as const).filter(([l]) => l !== '');
+  // The title: the header-like lines at the top (up to three: an issuer line or a headline above it).
+  let opening = content.findIndex(([l]) => !HEADER_LIKE.test(l) || isFooterLine(l));
+  opening = Math.min(opening < 0 ? content.length : opening, 3);
+  const titles = new Set(content.slice(0, opening).map(([l]) => l));
+  const nearFooter: Array<readonly [string, number]> = [];
+  content.forEach(([line, i], k) => {
+    if (k < opening || isFooterLine(line) || !HEADER_LIKE.test(line)) return;
+    if (isFooterLine(content[k - 1][0]) || (content[k + 1] && isFooterLine(content[k + 1][0]))) nearFooter.push([line, i]);
   });
+  const count = new Map<string, number>();
+  for (const [line] of nearFooter) count.set(line, (count.get(line) ?? 0) + 1);
+  return new Set(nearFooter.filter(([line]) => titles.has(line) || (count.get(line) ?? 0) >= 2).map(([, i]) => i));
+}
+
+/**
+ * Page footers (第 6 页 共 9 页, also from inside a sentence, with the dashes around them) and the
+ * running headers next to them cut out of the text; `cut` gets them.
+ */
+export function cutPageFooters(text: string, cut: string[]): string {
+  const lines = text.split('\n');
+  const headers = runningHeaders(lines);
+  const kept: string[] = [];
+  lines.forEach((line, i) => {
+    if (headers.has(i)) {
+      cut.push(line);
+      return;
+    }
+    const footers: string[] = [];
+    const rest = line.replace(PAGE_OF, (footer) => {
+      footers.push(footer);
+      return '';
+    });
+    // — 第 1 页 共 2 页 —: a footer line goes whole, dashes and all.
+    if (footers.length > 0 && /^[-—–\s]*$/.test(rest)) {
+      cut.push(line.trim());
+      return;
+    }
+    cut.push(...footers);
+    kept.push(rest);
+  });
+  return kept.join('\n');
 }
 
 /**

@@ -43,7 +43,9 @@ function moneyOf(yuan: number): string {
 
 /** The normaliser matches on its own simplified copy and takes `for` from the text as written. */
 export function clauseCaps(text: string): ImportedCap[] {
-  return findCapMentions(text).map((mention) => ({
+  // 🔹对… in folded list items: the emoji bullet masked (same length) so that 对… opens a phrase.
+  const unbulleted = text.replace(/(^|\n)\p{Extended_Pictographic}\uFE0F?/gu, (m, start: string) => start + ' '.repeat(m.length - start.length));
+  return findCapMentions(unbulleted).map((mention) => ({
     max: moneyOf(mention.yuan),
     ...(mention.for ? { for: mention.for } : {}),
     ...(mention.per ? { per: mention.per } : {}),

@@ -24,17 +24,24 @@ const AMOUNT = /[0-9零〇一二两三四五六七八九十百千]\s*(?:万元|�
 /** How rules and grants begin (对…给予, 按…, 本办法…, 凡…, 经…, 根据…); titles do not (对接资本市场, 经济运行监测). */
 const SENTENCE_START = /^(?:对(?![接标外口])|按(?!需)|给予|本(?![地土])|凡|经(?![济营费验])|根据|依据|为(?![民]))/;
 
+/** 应当符合以下条件： / 须提交以下材料： is a lead-in sentence; 申报条件： is a label. */
+const LEAD_IN_WORD = /应当|须|以下|下列|如下|包括/;
+
 export function splitHeading(paragraph: Paragraph, markerLength: number): SplitHeading {
   const text = paragraph.text.slice(markerLength).trim();
   const norm = paragraph.norm.slice(markerLength).trim();
-  if (!SENTENCE_PUNCT.test(norm) && norm.length <= 50 && !INTRODUCES_LIST.test(norm)) {
+  // 【支持创新药研发】: the title inside the brackets (the marker is the 【).
+  if (paragraph.norm.startsWith('【') && markerLength === 1 && text.endsWith('】')) return { title: text.slice(0, -1).trim(), text: '', whole: paragraph.text.trim() };
+  const leadIn = /[：:]$/.test(norm) && LEAD_IN_WORD.test(norm);
+  if (!SENTENCE_PUNCT.test(norm) && norm.length <= 50 && !INTRODUCES_LIST.test(norm) && !leadIn) {
     let title = text.replace(/[：:]$/, '').trim();
     // 总　　则: spacing that spreads a short title over the line, not part of it.
     if (SPREAD_TITLE.test(title)) title = title.replace(/\s+/g, '');
     return title === '' ? { text: '', whole: text } : { title, text: '', whole: text };
   }
   const runIn = RUN_IN.exec(norm);
-  if (runIn && !AMOUNT.test(runIn[1]) && !SENTENCE_START.test(runIn[1])) {
+  const runInLeadIn = runIn !== null && /[：:]$/.test(runIn[0]) && LEAD_IN_WORD.test(runIn[1]);
+  if (runIn && !AMOUNT.test(runIn[1]) && !SENTENCE_START.test(runIn[1]) && !runInLeadIn) {
     const rest = text.slice(runIn[0].length).trim();
     // （八）推动产业主体抱团。 standing alone is a heading over its sub-items; without any, it is text.
     if (!/^[）)】\]]/.test(rest)) return { title: text.slice(0, runIn[1].length).trim(), text: rest, whole: text };

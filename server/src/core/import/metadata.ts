@@ -6,7 +6,7 @@
  * status (有效/现行 on a portal; expired once the validity ended before 2026).
  */
 import { parseChineseNumeral } from '../normalise/chineseNumerals';
-import { isHeadingLike } from './paragraphs';
+import { isHeadingLike, wechatHeadline } from './paragraphs';
 import type { Paragraph } from './paragraphs';
 import { datelineOf, isSignatory } from './closing';
 import { parseMarker } from './numbering';
@@ -125,6 +125,33 @@ function readCover(paragraphs: readonly Paragraph[], i: number, info: OpeningInf
   return bodyStart;
 }
 
+/** 重磅！《X》正式印发 / 《X》全文来了: a WeChat headline naming policy X (not 关于印发《X》的通知, not 《中国制造2025》苏州实施纲要). */
+function headlineName(norm: string): string | undefined {
+  if (COVER_TITLE.test(norm.replace(/\s/g, '')) || ENDS_WITH_KIND.test(norm.trim())) return undefined;
+  return wechatHeadline(norm);
+}
+
+/** The headline and what follows it up to policy X's own title line become notes; X is the title. */
+function readHeadline(paragraphs: readonly Paragraph[], info: OpeningInfo, name: string): number {
+  const repeat = repeatedTitle(paragraphs, 1, name);
+  const end = repeat && repeat.at <= 6 ? repeat : undefined;
+  info.notes.push(...paragraphs.slice(0, end ? end.at : 1).map((p) => p.text.trim()));
+  info.title = end ? compactTitle(paragraphs.slice(end.at, end.end).map((p) => p.text).join('')) : name;
+  return end ? end.end : 1;
+}
+
+/** A title for a text without a title line (the title is never empty): a 《》 name at the top, else the first sentence. */
+function fallbackTitle(paragraphs: readonly Paragraph[]): string | undefined {
+  for (const p of paragraphs.slice(0, 3)) {
+    const named = /[《〈]([^》〉]{4,60})[》〉]/.exec(p.text);
+    if (named) return named[1].trim();
+  }
+  const first = paragraphs.find((p) => p.text.trim().length >= 4) ?? paragraphs[0];
+  if (!first) return undefined;
+  const sentence = first.text.trim().split(/[。；;！!？?]/)[0].trim();
+  return (sentence || first.text.trim()).slice(0, 60);
+}
+
 /** Title, 文号 and cover letter at the top of the text. */
 export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string | undefined): OpeningInfo {
   const info: OpeningInfo = { issuers: [], body: [], notes: [] };
@@ -133,6 +160,8 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
   if (givenTitle) {
     info.title = givenTitle;
     if (paragraphs[0] && squash(paragraphs[0].norm) === squash(givenTitle)) i = 1;
+  } else if (paragraphs[0] && headlineName(paragraphs[0].norm)) {
+    i = readHeadline(paragraphs, info, headlineName(paragraphs[0].norm)!);
   } else {
     i = titleLength(paragraphs);
     // The issuer on a line above the title (苏州市人民政府 / 苏州市促进…措施) signs it; 成都市人民政府办公厅 /
@@ -168,6 +197,7 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
   // "前言" heads the preamble; it is not part of it.
   if (paragraphs[i] && /^前\s*言$/.test(paragraphs[i].norm.trim())) info.preambleHeading = paragraphs[i++].text.trim();
   info.body = paragraphs.slice(i);
+  info.title ??= fallbackTitle(paragraphs);
   return info;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Numbering markers at the start of a paragraph, in every style Chinese policies use:
- * 第一章 / 第一节 / 第一条 第1条 / 一、 / （一） / 1. 1、 1． ⒈ / （1） ⑴ / 1） / ① / 专栏1 专栏一： / ● bullets.
+ * 第一章 / 第一节 / 第一条 第1条 / 一、 / （一） / 1. 1、 1． ⒈ / （1） ⑴ / 1） / ① / 专栏1 专栏一： / 【标题】 /
+ * ● and emoji bullets.
  * Works on the analysis copy (simplified, width-folded), so （一） and (一) are one style. The
  * one-character glyphs of PDF copies (⒈ ⑴) are the styles they stand for.
  */
@@ -17,7 +18,8 @@ export type MarkerStyle =
   | 'numHalf' // 1）
   | 'circled' // ①
   | 'box' // 专栏1
-  | 'bullet'; // ●
+  | 'bracket' // 【支持创新药研发】 on a line of its own (WeChat copies): numbered in order by the outline
+  | 'bullet'; // ● and emoji bullets 🔹 ✅ ▶️ 📌
 
 export interface Marker {
   readonly style: MarkerStyle;
@@ -47,7 +49,9 @@ const PATTERNS: ReadonlyArray<[MarkerStyle, RegExp]> = [
   ['numHalf', /^(\d{1,2})\s*\)\s*/],
   ['circled', /^([①-⑳])\s*/],
   ['box', /^专栏\s*([0-9一二三四五六七八九十]{1,3})\s*[:.、]?\s*/],
-  ['bullet', /^([●•◆■▪▶◇○])\s*/],
+  // The marker is the 【 alone: the heading code takes the title out of the brackets. 【苏州市级】 is a portal label.
+  ['bracket', /^(【)(?=[^】。；;，,：:!！?？]{2,30}(?<!级)】$)/],
+  ['bullet', /^([●•◆■▪▶◇○◾◽▫◼✔✓☑➤➢►]|(?![©®™👆👇❤])\p{Extended_Pictographic})\uFE0F?\s*/u],
 ];
 
 /** ⒈ and ⑴ as the number they show. */
@@ -59,7 +63,7 @@ function glyphDigits(raw: string): string {
 
 function valueOf(style: MarkerStyle, label: string): number {
   if (style === 'circled') return label.charCodeAt(0) - 0x2460 + 1;
-  if (style === 'bullet') return 0;
+  if (style === 'bullet' || style === 'bracket') return 0;
   if (/^\d+$/.test(label)) return Number(label);
   return parseChineseNumeral(label) ?? 0;
 }
@@ -72,9 +76,9 @@ function matchMarker(norm: string, alone: boolean): Marker | undefined {
     if ((match[0].length >= norm.length) !== alone && style !== 'box') continue;
     if (alone && (style === 'box' || style === 'bullet')) continue;
     const raw = glyphDigits(match[1]);
-    const label = style === 'box' ? `专栏${raw}` : style === 'bullet' ? '' : raw;
+    const label = style === 'box' ? `专栏${raw}` : style === 'bullet' || style === 'bracket' ? '' : raw;
     const value = valueOf(style, raw);
-    if (style !== 'bullet' && value <= 0) continue;
+    if (style !== 'bullet' && style !== 'bracket' && value <= 0) continue;
     return { style, label, value, length: match[0].length };
   }
   return undefined;

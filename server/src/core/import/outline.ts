@@ -55,8 +55,11 @@ export function buildOutline(paragraphs: readonly Paragraph[]): Outline {
   const nodes: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   let lastCn = 0;
+  let brackets = 0;
   for (const paragraph of paragraphs) {
-    const marker = parseMarker(paragraph.norm) ?? implicitChineseMarker(paragraph.norm, lastCn);
+    let marker = parseMarker(paragraph.norm) ?? implicitChineseMarker(paragraph.norm, lastCn);
+    // 【…】 headings carry no number: they are numbered 1, 2, … in order.
+    if (marker?.style === 'bracket') marker = { ...marker, label: String(++brackets), value: brackets };
     if (!marker) {
       if (stack.length === 0) preamble.push(paragraph);
       else stack[stack.length - 1].body.push(paragraph);

@@ -26,6 +26,16 @@ const INLINE_BREAK = new RegExp(`(?<=\\S)${SPACE}{3,}(?=\\S)`, 'g');
 /** 专栏N after a closing bracket or full stop starts a new paragraph even after one space. */
 const BOX_BREAK = new RegExp(`(?<=[)）。])${SPACE}+(?=专栏${SPACE}*[0-9一二三四五六七八九十])`, 'g');
 const TERMINAL = /(?:[。；;！!？?：:）)】\]〕〉>]|[。！？][”"’])$/;
+const WECHAT_HEADLINE = /^([^《〈。，,；;]{0,10})[《〈]([^》〉]{4,60})[》〉]([^。，,；;《]{0,12})$/;
+
+/** 重磅！《X》正式印发 / 《X》全文来了: a WeChat headline (it stands alone) and the X it names. 按照《X》 is not one. */
+export function wechatHeadline(norm: string): string | undefined {
+  const match = WECHAT_HEADLINE.exec(norm.trim());
+  if (!match) return undefined;
+  return /[！!|｜]/.test(match[1]) || /印发|发布|出台|公布|出炉|来了|落地|全文|解读/.test(match[3]) ? match[2].trim() : undefined;
+}
+/** 一起来看👇: a line ending in an emoji ends there. */
+const EMOJI_END = /\p{Extended_Pictographic}\uFE0F?$/u;
 const DEPARTMENT_TAIL = /^[(（〔\[【]\s*(?:责任|牵头|配合|主责|负责|实施|政策咨询|咨询)/;
 const SENTENCE_PUNCT = /[。；;，,！!？?]/;
 
@@ -85,29 +95,47 @@ function continues(previous: string, next: string, seen: Seen): boolean {
   // （责任单位：…） on its own line belongs to the item above it.
   if (DEPARTMENT_TAIL.test(next) && !parseMarker(next)) return true;
   if (OPEN_DEPARTMENT.test(previous) && !parseMarker(next)) return true;
-  if (TERMINAL.test(previous) || isHeadingLike(previous)) return false;
+  if (TERMINAL.test(previous) || isHeadingLike(previous) || EMOJI_END.test(previous) || wechatHeadline(previous) !== undefined) return false;
   if (isCitation(next, seen)) return true;
   return parseMarker(next) === undefined && bareMarker(next) === undefined;
+}
+
+/** A number a broken sentence asks for (最高↵2000↵万元), not a page number. */
+const WANTS_NUMBER = /(?:最高|不超过|不低于|不少于|给予|达到|超过|突破|奖励|补助|补贴|资助|满|约|共|为|按|第|前|至|到|每)$/;
+const UNIT_AFTER = /^(?:万元|亿元|千万元|百万元|元|%|％|年|个|家|万|亿|倍|项|人|名|户|台|套|平方米|亩)/;
+
+function isNumberInSentence(line: string, previous: string | undefined, next: string | undefined): boolean {
+  if (!/^\d{1,4}$/.test(line) || previous === undefined || TERMINAL.test(previous) || isHeadingLike(previous)) return false;
+  return WANTS_NUMBER.test(previous) || (next !== undefined && UNIT_AFTER.test(analysisCopy(next)));
+}
+
+/** Project↵Wafer: a line broken between two Latin words is joined with a space (never between CJK or two digits). */
+function joiner(previous: string, next: string): string {
+  const a = previous.slice(-1);
+  const b = next.charAt(0);
+  return /[A-Za-z0-9]/.test(a) && /[A-Za-z0-9]/.test(b) && !(/\d/.test(a) && /\d/.test(b)) ? ' ' : '';
 }
 
 /** Paragraphs of a document's text, chrome dropped (and pushed onto `chrome` when given). */
 export function toParagraphs(text: string, chrome?: string[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const seen: Seen = new Map();
-  for (const line of rawLines(text)) {
-    if (isChromeLine(line)) {
+  const lines = rawLines(text);
+  lines.forEach((line, i) => {
+    const last = paragraphs[paragraphs.length - 1];
+    if (isChromeLine(line) && !isNumberInSentence(line, last?.norm, lines[i + 1])) {
       chrome?.push(line);
-      continue;
+      return;
     }
     const norm = analysisCopy(line);
-    const last = paragraphs[paragraphs.length - 1];
     if (last && continues(last.norm, norm, seen)) {
-      paragraphs[paragraphs.length - 1] = { text: last.text + line, norm: last.norm + norm };
-      continue;
+      const space = joiner(last.text, line);
+      paragraphs[paragraphs.length - 1] = { text: last.text + space + line, norm: last.norm + space + norm };
+      return;
     }
     paragraphs.push({ text: line, norm });
     const marker = parseMarker(norm) ?? bareMarker(norm);
     if (marker && NUMBERED_ALONG.has(marker.style)) seen.set(marker.style, marker.value);
-  }
+  });
   return paragraphs;
 }

@@ -64,6 +64,12 @@ function toUnit(node: OutlineNode): Unit {
   const heading = splitHeading(node.head, node.marker.length);
   const paragraphs = [heading.text, ...node.body.map((p) => p.text)].filter((p) => p !== '');
   const unit: Unit = { node, title: heading.title, whole: heading.whole, paragraphs, folded: [], children: node.children.map(toUnit) };
+  // 【支持创新药研发】 over one 🔹 item: the item is the heading's text (a bullet is a marker, not text).
+  const only = unit.children.length === 1 ? unit.children[0] : undefined;
+  if (only && paragraphs.length === 0 && only.node.marker.style === 'bullet' && only.children.length === 0 && only.title === undefined && only.folded.length === 0) {
+    unit.paragraphs.push(...only.paragraphs);
+    unit.children = [];
+  }
   if (unit.children.length > 0 && shouldFold(unit)) {
     unit.folded = unit.children.flatMap(flatten);
     unit.children = [];
@@ -103,9 +109,10 @@ interface Collected {
  * sub-items but no text of its own (（一）培育人工智能科创产业, 专栏1 …) waits in `pending` and goes
  * with the next clause, so that no heading is lost.
  */
-function collect(unit: Unit, path: string[], titles: Array<string | undefined>, boxAt: number | undefined, into: Collected[], topLevel: boolean, pending: string[]): void {
+function collect(unit: Unit, path: string[], titles: Array<string | undefined>, boxAt: number | undefined, into: Collected[], topLevel: boolean, pending: string[], top: readonly OutlineNode[]): void {
   const node = unit.node;
-  const label = node.marker.style === 'bullet' ? `●${(node.parent ? node.parent.children.indexOf(node) : 0) + 1}` : node.marker.label;
+  // Bullets are numbered by position among their siblings (top-level ones too: a WeChat list of 🔹 items).
+  const label = node.marker.style === 'bullet' ? `●${(node.parent ? node.parent.children : top).indexOf(node) + 1}` : node.marker.label;
   const ownPath = [...path, label];
   const ownBox = node.marker.style === 'box' ? ownPath.length - 1 : boxAt;
   const ownTitles = [unit.title, ...titles];
@@ -121,7 +128,7 @@ function collect(unit: Unit, path: string[], titles: Array<string | undefined>, 
     const headings = pending.splice(0);
     into.push({ source: { path: ownPath, boxAt: ownBox }, title, titles: ownTitles, text, ...(headings.length > 0 ? { headings } : {}) });
   } else if (!topLevel && unit.title !== undefined) pending.push(unit.node.head.text.trim());
-  for (const child of unit.children) collect(child, ownPath, ownTitles, ownBox, into, false, pending);
+  for (const child of unit.children) collect(child, ownPath, ownTitles, ownBox, into, false, pending, top);
 }
 
 export function buildStructure(outline: Outline, closing: readonly string[], warnings: string[]): DraftStructure {
@@ -140,14 +147,14 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
     for (const unit of units) {
       const items: Collected[] = [];
       const pending: string[] = [];
-      collect(unit, [], [], undefined, items, true, pending);
+      collect(unit, [], [], undefined, items, true, pending, outline.nodes);
       orphans.push(...pending);
       groups.push({ unit, items });
     }
   } else {
     const items: Collected[] = [];
     const pending: string[] = [];
-    for (const unit of units) collect(unit, [], [], undefined, items, false, pending);
+    for (const unit of units) collect(unit, [], [], undefined, items, false, pending, outline.nodes);
     orphans.push(...pending);
     groups.push({ items });
   }
