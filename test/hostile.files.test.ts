@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { createPolicyLanguageService } from '../server/src/core';
 import { DocumentCache } from '../server/src/documentCache';
 import { globToRegExp } from '../server/src/cli/files';
+import { importPolicyText } from '../server/src/core/import';
 import { checkCorpusDirs, readCorpus } from '../server/src/host/corpusFiles';
 import { readBoundedSync } from '../server/src/host/readBounded';
 import { REPO_ROOT } from './helpers/paths';
@@ -136,5 +137,13 @@ describe('hostile globs', () => {
     assert.equal(globToRegExp('**/**/x.policy.yaml').test(deep), true);
     assert.equal(globToRegExp('**/**/x.policy.yaml').test(deep.replace('x.', 'y.')), false);
     assert.throws(() => globToRegExp('*a*a*a*a*a*a*a*a*a*ab'), /has more than 8 wildcards/);
+  });
+});
+
+describe('hostile import sizes', () => {
+  it('a clause of 130,000 lines imports (its lines are appended in a loop, not spread as arguments)', () => {
+    const lines = Array.from({ length: 130000 }, (_, i) => `第${i}行。`);
+    const { yaml } = importPolicyText(['苏州市促进人工智能产业发展若干措施', '1. 对企业给予奖励。', ...lines].join('\n'));
+    assert.ok(yaml.includes('第129999行。'));
   });
 });

@@ -1,6 +1,7 @@
 /** Document outline (chapters → clauses) and folding ranges, as offsets. */
 import type { ParsedPolicy } from '../engine';
 import type { Clause } from '../model/types';
+import { pushAll } from '../text/pushAll';
 
 export interface PolicySymbol {
   readonly name: string;
@@ -45,7 +46,7 @@ export function documentSymbols(parsed: ParsedPolicy): PolicySymbol[] {
       children: chapter.clauses.map(clauseSymbol),
     };
   });
-  symbols.push(...document.clauses.filter((c) => !inChapters.has(c)).map(clauseSymbol));
+  pushAll(symbols, document.clauses.filter((c) => !inChapters.has(c)).map(clauseSymbol));
   return symbols;
 }
 

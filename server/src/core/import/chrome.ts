@@ -3,6 +3,7 @@
  * 延伸阅读, search-result counters, pagers, page numbers, tables of contents, figure captions,
  * publisher footers. Some of it carries metadata (级别, 状态, 发文单位, 来源 date), read here first.
  */
+import { pushAll } from '../text/pushAll';
 
 export interface ChromeMetadata {
   levelLabel?: string;
@@ -143,7 +144,7 @@ export function cutPageFooters(text: string, cut: string[]): string {
       cut.push(line.trim());
       return;
     }
-    cut.push(...footers);
+    pushAll(cut, footers);
     kept.push(rest);
   });
   return kept.join('\n');

@@ -5,6 +5,7 @@
  * leading indicators).
  */
 import type { ImportedCap, ImportedChapter, ImportedClause, ImportedDepartments, ImportedDocument } from './types';
+import { pushAll } from '../text/pushAll';
 
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const SPECIAL_PLAIN = /^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|nan))$/i;
@@ -94,9 +95,9 @@ function clause(value: ImportedClause, indent: string): string[] {
   out.push(`${indent}- id: ${quote(value.id)}`);
   if (value.title) out.push(`${inner}title: ${scalar(value.title)}`);
   if (value.kind !== 'measure') out.push(`${inner}kind: ${value.kind}`);
-  out.push(...block('text', value.text, inner));
-  if (value.departments) out.push(...departments(value.departments, inner));
-  if (value.caps && value.caps.length > 0) out.push(...caps(value.caps, inner));
+  pushAll(out, block('text', value.text, inner));
+  if (value.departments) pushAll(out, departments(value.departments, inner));
+  if (value.caps && value.caps.length > 0) pushAll(out, caps(value.caps, inner));
   return out;
 }
 
@@ -105,7 +106,7 @@ function chapter(value: ImportedChapter, indent: string): string[] {
   const out = [`${indent}- id: ${scalar(value.id)}`];
   if (value.title) out.push(`${inner}title: ${scalar(value.title)}`);
   out.push(`${inner}clauses:`);
-  for (const c of value.clauses) out.push(...clause(c, `${inner}  `));
+  for (const c of value.clauses) pushAll(out, clause(c, `${inner}  `));
   return out;
 }
 
@@ -129,13 +130,13 @@ export function emitYaml(document: ImportedDocument, sourceName?: string): strin
     // Dates stay plain (YYYY-MM-DD, as SPEC §1 writes them); other values as needed.
     out.push(`${key}: ${key === 'effective' || key === 'expires' ? value : scalar(value)}`);
   }
-  if (document.preamble) out.push(...block('preamble', document.preamble, ''));
+  if (document.preamble) pushAll(out, block('preamble', document.preamble, ''));
   if (document.chapters) {
     out.push('chapters:');
-    for (const c of document.chapters) out.push(...chapter(c, '  '));
+    for (const c of document.chapters) pushAll(out, chapter(c, '  '));
   } else {
     out.push('clauses:');
-    for (const c of document.clauses ?? []) out.push(...clause(c, '  '));
+    for (const c of document.clauses ?? []) pushAll(out, clause(c, '  '));
   }
   return `${out.join('\n')}\n`;
 }

@@ -20,6 +20,7 @@ import { buildStructure } from './structure';
 import { toSimplified } from './traditional';
 import type { DraftClause } from './structure';
 import type { DroppedText, ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
+import { pushAll } from '../text/pushAll';
 
 export type { DroppedText, ImportedCap, ImportedChapter, ImportedClause, ImportedDocument, ImportOptions, ImportResult } from './types';
 export { emitYaml } from './emitYaml';
@@ -39,7 +40,7 @@ function withFacts(draft: DraftClause): ImportedClause {
 function withoutFurniture(source: string, dropped: DroppedText[]): string {
   const footers: string[] = [];
   const text = cutPageFooters(source, footers);
-  dropped.push(...footers.map((footer): DroppedText => ({ text: footer.trim(), reason: 'chrome' })));
+  pushAll(dropped, footers.map((footer): DroppedText => ({ text: footer.trim(), reason: 'chrome' })));
   const lines = rawLines(text);
   const contents = new Set(contentsLines(lines));
   if (contents.size === 0) return text;
@@ -54,7 +55,7 @@ export function importPolicyText(source: string, options: ImportOptions = {}): I
   const chrome = readChromeMetadata(rawLines(text));
   const chromeLines: string[] = [];
   let paragraphs: Paragraph[] = toParagraphs(text, chromeLines);
-  dropped.push(...chromeLines.map((line): DroppedText => ({ text: line, reason: 'chrome' })));
+  pushAll(dropped, chromeLines.map((line): DroppedText => ({ text: line, reason: 'chrome' })));
   let levelHint = options.levelHint ?? chrome.levelLabel;
   const portal = paragraphs[0] ? PORTAL_LEVEL.exec(paragraphs[0].norm) : null;
   if (portal) {

@@ -12,6 +12,7 @@ import { datelineOf, isSignatory } from './closing';
 import { parseMarker } from './numbering';
 import { squashTitle } from './split';
 import type { ImportedStatus } from './types';
+import { pushAll } from '../text/pushAll';
 
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号/;
 const KIND_WORD = '(?:若干措施|措施|政策|意见|方案|计划|办法|细则|规划|导则|通知|决定|条例|规定|纲要)';
@@ -135,7 +136,7 @@ function headlineName(norm: string): string | undefined {
 function readHeadline(paragraphs: readonly Paragraph[], info: OpeningInfo, name: string): number {
   const repeat = repeatedTitle(paragraphs, 1, name);
   const end = repeat && repeat.at <= 6 ? repeat : undefined;
-  info.notes.push(...paragraphs.slice(0, end ? end.at : 1).map((p) => p.text.trim()));
+  pushAll(info.notes, paragraphs.slice(0, end ? end.at : 1).map((p) => p.text.trim()));
   info.title = end ? compactTitle(paragraphs.slice(end.at, end.end).map((p) => p.text).join('')) : name;
   return end ? end.end : 1;
 }
@@ -191,7 +192,7 @@ export function readOpening(paragraphs: readonly Paragraph[], givenTitle: string
   if (again > 0) {
     readLetter(info, paragraphs.slice(i, attachment));
     // The letter itself and its 附件 line; the title repeated after it is the title.
-    info.notes.push(...paragraphs.slice(i, again).map((p) => p.text.trim()));
+    pushAll(info.notes, paragraphs.slice(i, again).map((p) => p.text.trim()));
     i = again + 1;
   } else if (info.title && !givenTitle) i = readCover(paragraphs, i, info, info.title);
   // "前言" heads the preamble; it is not part of it.

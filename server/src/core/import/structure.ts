@@ -12,6 +12,7 @@ import { kindOf } from './kinds';
 import type { Outline, OutlineNode } from './outline';
 import type { Paragraph } from './paragraphs';
 import type { ImportedKind } from './types';
+import { pushAll } from '../text/pushAll';
 
 export interface DraftClause {
   readonly id: string;
@@ -67,7 +68,7 @@ function toUnit(node: OutlineNode): Unit {
   // 【支持创新药研发】 over one 🔹 item: the item is the heading's text (a bullet is a marker, not text).
   const only = unit.children.length === 1 ? unit.children[0] : undefined;
   if (only && paragraphs.length === 0 && only.node.marker.style === 'bullet' && only.children.length === 0 && only.title === undefined && only.folded.length === 0) {
-    unit.paragraphs.push(...only.paragraphs);
+    pushAll(unit.paragraphs, only.paragraphs);
     unit.children = [];
   }
   if (unit.children.length > 0 && shouldFold(unit)) {
@@ -148,14 +149,14 @@ export function buildStructure(outline: Outline, closing: readonly string[], war
       const items: Collected[] = [];
       const pending: string[] = [];
       collect(unit, [], [], undefined, items, true, pending, outline.nodes);
-      orphans.push(...pending);
+      pushAll(orphans, pending);
       groups.push({ unit, items });
     }
   } else {
     const items: Collected[] = [];
     const pending: string[] = [];
     for (const unit of units) collect(unit, [], [], undefined, items, false, pending, outline.nodes);
-    orphans.push(...pending);
+    pushAll(orphans, pending);
     groups.push({ items });
   }
   if (closing.length > 0) {

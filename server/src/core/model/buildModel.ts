@@ -16,6 +16,7 @@ import type {
   CapEntry, Chapter, Clause, ClauseDepartments, ClauseKind, DepartmentRef, Located, PolicyDocument, PolicyLevel,
   PolicyStatus, TextFacts,
 } from './types';
+import { pushAll } from '../text/pushAll';
 
 const CLAUSE_KINDS: readonly ClauseKind[] = ['measure', 'principle', 'goal', 'safeguard'];
 const STATUSES: readonly PolicyStatus[] = ['draft', 'in-force', 'expired', 'repealed'];
@@ -44,7 +45,7 @@ export function buildModel(uri: string, yaml: YamlParseResult, previous?: Policy
         const old = oldChapters.get(item);
         if (old && old.index === chapterIndex && old.clauses.every((c, k) => c.index === clauses.length + k)) {
           chapters.push(old);
-          clauses.push(...old.clauses);
+          pushAll(clauses, old.clauses);
           return;
         }
         const chapterClauses: Clause[] = [];

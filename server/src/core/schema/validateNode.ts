@@ -14,6 +14,7 @@ import {
   aliasMessage, ambiguousMessage, duplicateKeyMessage, emptyMessage, enumMessage, keyKindMessage, missingKeyMessage,
   needsOneOfMessage, tooFewItemsMessage, typeMessage, unknownKeyMessage, valueMessage,
 } from './messages';
+import { pushAll } from '../text/pushAll';
 
 export interface JsonSchema {
   readonly $ref?: string;
@@ -249,7 +250,7 @@ function checkBranches(node: YNode, branches: readonly JsonSchema[], exactlyOne:
     const types = typesOf(b);
     return types === undefined || typeMatches(kind, types);
   });
-  if (meant >= 0) context.problems.push(...results[meant]);
+  if (meant >= 0) pushAll(context.problems, results[meant]);
   else {
     const types = [...new Set(resolvedBranches.flatMap((b) => typesOf(b) ?? []))];
     context.problems.push(problemAt(node, typeMessage(path, types, kind, node.kind === 'scalar')));
