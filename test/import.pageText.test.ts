@@ -156,8 +156,9 @@ describe('import: WeChat copies', () => {
     // The marker line closing the two-bullet list applies to both; each bullet's 对… is its recipient.
     assert.deepEqual(clause(document, '2').departments, { lead: ['市市场监管局'], support: [] });
     assert.deepEqual(clause(document, '2').caps, [
-      { max: '300万元', for: '首次取得第三类医疗器械注册证并在本市产业化的产品' },
-      { max: '50万元', for: '首次取得第二类医疗器械注册证的产品' },
+      // 每个给予: per 个 (each product).
+      { max: '300万元', for: '首次取得第三类医疗器械注册证并在本市产业化的产品', per: '个' },
+      { max: '50万元', for: '首次取得第二类医疗器械注册证的产品', per: '个' },
     ]);
     assert.equal(clause(document, '1').caps?.[0].for, '在本市开展并完成Ⅰ期、Ⅱ期、Ⅲ期临床试验的1类创新药');
   });
@@ -178,7 +179,7 @@ describe('import: WeChat copies', () => {
       ['●1', undefined, '对在本市完成临床试验的1类创新药，给予最高500万元补助。（责任单位：市科技局）'],
       ['●2', undefined, '对首次取得第三类医疗器械注册证的产品，每个给予最高300万元奖励。（责任单位：市市场监管局）'],
     ]);
-    assert.deepEqual(clause(document, '●2').caps, [{ max: '300万元', for: '首次取得第三类医疗器械注册证的产品' }]);
+    assert.deepEqual(clause(document, '●2').caps, [{ max: '300万元', for: '首次取得第三类医疗器械注册证的产品', per: '个' }]);
   });
 
   it('06d: the headline is a note, the title is the policy named in it and found again below; 编辑 / 阅读原文 are chrome', () => {
