@@ -147,3 +147,24 @@ describe('hostile import sizes', () => {
     assert.ok(yaml.includes('第129999行。'));
   });
 });
+
+describe('CLI output written file by file', () => {
+  it('the JSON stream is exactly JSON.stringify of all rows (SPEC §3), empty or not', async () => {
+    const { formatJson } = await import('../server/src/cli/formatters/json.js');
+    const finding = (line: number, severity: 'error' | 'warning' | 'hint', message: string) => ({
+      code: 'missing-department', severity, message, messages: { en: message, zh: message }, start: 0, end: 1, related: [],
+      range: { start: { line, character: 2 }, end: { line, character: 9 } },
+    });
+    const results = [
+      { file: 'a.policy.yaml', path: '/a.policy.yaml', diagnostics: [finding(3, 'error', 'Clause "4" has no lead department'), finding(8, 'warning', '第9条')] },
+      { file: 'b.policy.yaml', path: '/b.policy.yaml', diagnostics: [] },
+      { file: 'c.policy.yaml', path: '/c.policy.yaml', diagnostics: [finding(0, 'hint', 'x')] },
+    ];
+    const rows = results.flatMap(({ file, diagnostics }) => diagnostics.map((d) => ({
+      file, line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+      severity: d.severity, code: d.code, message: d.message,
+    })));
+    assert.equal(formatJson(results), `${JSON.stringify(rows, null, 2)}\n`);
+    assert.equal(formatJson([results[1]]), '[]\n');
+  });
+});

@@ -2,9 +2,9 @@
 import type { LintConfig, Locale, PolicyLanguageService } from '../../core';
 import type { CliArgs } from '../args';
 import { expandInputs } from '../files';
-import { formatJson } from '../formatters/json';
+import { jsonStream } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
-import { formatStylish } from '../formatters/stylish';
+import { stylishStream } from '../formatters/stylish';
 import type { FileResult } from '../formatters/types';
 import { warn } from '../io';
 import type { Io } from '../io';
@@ -20,16 +20,27 @@ export async function lintCommand(service: PolicyLanguageService, args: CliArgs,
   const files = expandInputs(args.inputs, io.cwd);
   const inputs = await readAll(files, io.cwd);
   for (const { note } of inputs) if (note) warn(io, note);
+  const colour = io.isTty && !io.env.NO_COLOR;
+  // SARIF is one document with every result; the others are written as each file is linted, so that
+  // only one file's parse and findings are held at a time.
+  const sarif: FileResult[] | undefined = format === 'sarif' ? [] : undefined;
+  const stream = format === 'json' ? jsonStream(io.stdout) : format === 'stylish' ? stylishStream(io.stdout, colour) : undefined;
+  let errors = 0;
+  let warnings = 0;
   // Sequential and in sorted order: the output is the same whatever order the reads finished in.
-  const results: FileResult[] = inputs.map(({ file, text }) => {
-    const diagnostics = service.lint(service.parse(text, file), { config, locale });
-    return { file: displayPath(file, io.cwd), path: file, diagnostics: args.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics };
-  });
-  if (format === 'json') io.stdout(formatJson(results));
-  else if (format === 'sarif') io.stdout(formatSarif(results, service.rules, { cwd: io.cwd, version: packageVersion() }));
-  else io.stdout(formatStylish(results, io.isTty && !io.env.NO_COLOR));
-  const all = results.flatMap((r) => r.diagnostics);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.filter((d) => d.severity === 'warning').length;
+  for (let i = 0; i < inputs.length; i++) {
+    const { file, text } = inputs[i];
+    const all = service.lint(service.parse(text, file), { config, locale });
+    const diagnostics = args.quiet ? all.filter((d) => d.severity === 'error') : all;
+    const result: FileResult = { file: displayPath(file, io.cwd), path: file, diagnostics };
+    for (const d of diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+    if (sarif) sarif.push(result);
+    else stream!.file(result);
+  }
+  if (sarif) io.stdout(formatSarif(sarif, service.rules, { cwd: io.cwd, version: packageVersion() }));
+  else stream!.end();
   return errors > 0 || (args.maxWarnings !== undefined && warnings > args.maxWarnings) ? 1 : 0;
 }
