@@ -168,3 +168,40 @@ describe('CLI output written file by file', () => {
     assert.equal(formatJson([results[1]]), '[]\n');
   });
 });
+
+describe('language server: after shutdown, and UTF-32', () => {
+  it('answers requests after shutdown with InvalidRequest, and exit ends it', async () => {
+    const { spawn } = await import('node:child_process');
+    const { LspClient } = await import('./helpers/lspClient.js');
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'policy-lint-server.js'), '--stdio']);
+    const client = new LspClient(child);
+    try {
+      await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      client.send({ method: 'initialized', params: {} });
+      const uri = 'file:///drafts/shutdown.policy.yaml';
+      client.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'policy-yaml', version: 1, text: 'policy: 测试\ncity: 苏州\nclauses: []\n' } } });
+      assert.ok((await client.request('textDocument/documentSymbol', { textDocument: { uri } })).result);
+      assert.equal((await client.request('shutdown', {})).error, undefined);
+      const after = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(after.error?.code, -32600);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      client.send({ method: 'exit', params: null });
+      assert.equal(await exited, 0);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('a UTF-32 file is refused in one line, not read as UTF-16', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'utf32.policy.yaml');
+    const text = 'policy: 测试\n';
+    const bytes = Buffer.alloc(4 + text.length * 4);
+    bytes.writeUInt32LE(0xfeff, 0);
+    [...text].forEach((ch, i) => bytes.writeUInt32LE(ch.codePointAt(0)!, 4 + i * 4));
+    fs.writeFileSync(file, bytes);
+    const result = run([file]);
+    assert.equal(result.code, 2);
+    oneLine(result.stderr, /UTF-32 text; save it as UTF-8/);
+  });
+});

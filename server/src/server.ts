@@ -2,7 +2,7 @@
  * policy-lint-server: the language server, a thin adapter over the analysis core. Started as
  * `policy-lint-server --stdio` by any LSP client, or over IPC by the VS Code extension.
  */
-import { createConnection, MarkupKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, MarkupKind, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, InitializeParams, Position } from 'vscode-languageserver/node';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -132,8 +132,15 @@ function parsedAt(uri: string, position?: Position): { parsed: ParsedPolicy; off
   return { parsed, offset: position ? parsed.lines.offsetAt(position) : 0 };
 }
 
+/** After `shutdown` the only request left is `exit` (LSP): the others are answered InvalidRequest. */
+let shutDown = false;
+connection.onShutdown(() => {
+  shutDown = true;
+});
+
 /** Runs a feature; an exception is logged and answered with nothing, never a dead server. */
 function guarded<T>(what: string, token: CancellationToken | undefined, work: () => T, fallback: T): T {
+  if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `${what}: the server is shutting down`);
   if (token?.isCancellationRequested) return fallback;
   try {
     return work();
@@ -147,6 +154,7 @@ function guarded<T>(what: string, token: CancellationToken | undefined, work: ()
 const lintTimes = new Map<string, number[]>();
 
 function validate(document: TextDocument): void {
+  if (shutDown) return;
   const start = performance.now();
   idleCollector.workStarts();
   guarded('diagnostics', undefined, () => {

@@ -11,6 +11,10 @@ export interface Decoded {
 
 export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length > MAX_FILE_BYTES) throw new UsageError(`${file}: file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+  // UTF-32 (its BOM starts like UTF-16's): refused rather than read as garbled UTF-16.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new UsageError(`${file}: UTF-32 text; save it as UTF-8`);
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
   if (bytes.includes(0)) throw new UsageError(`${file}: binary file, not a policy document`);
