@@ -11,21 +11,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { importPolicyText, splitDocuments } from '../server/src/core/import';
-import type { ImportedClause, ImportedDocument, ImportResult } from '../server/src/core/import';
+import type { ImportedDocument, ImportResult } from '../server/src/core/import';
 import { isChromeLine } from '../server/src/core/import/chrome';
 import { deriveCity, levelOfCity } from '../server/src/core/import/city';
 import { datelineOf } from '../server/src/core/import/closing';
 import { FIXTURES, REPO_ROOT } from './helpers/paths';
+import { clausesOf } from './helpers/importedClauses';
 
 const PROBES = path.join(FIXTURES, 'import-probe');
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
 function probe(name: string): string {
   return fs.readFileSync(path.join(PROBES, name), 'utf8');
-}
-
-function clausesOf(document: ImportedDocument): ImportedClause[] {
-  return document.chapters ? document.chapters.flatMap((c) => [...c.clauses]) : [...(document.clauses ?? [])];
 }
 
 function importProbe(name: string): ImportResult {

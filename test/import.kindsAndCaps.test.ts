@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPolicyLanguageService } from '../server/src/core';
 import { importPolicyText } from '../server/src/core/import';
-import type { ImportedCap, ImportedClause, ImportedDocument } from '../server/src/core/import';
+import type { ImportedCap, ImportedDocument } from '../server/src/core/import';
 import { clauseCaps, clauseDepartments } from '../server/src/core/import/facts';
 import { kindOf } from '../server/src/core/import/kinds';
 import { toSimplified } from '../server/src/core/import/traditional';
@@ -17,21 +17,12 @@ import { findCapMentions } from '../server/src/core/normalise/caps';
 import { normaliseDepartmentName } from '../server/src/core/normalise/departments';
 import { findMoneyAmounts, parseMoney } from '../server/src/core/normalise/money';
 import { FIXTURES } from './helpers/paths';
+import { clause, clausesOf } from './helpers/importedClauses';
 
 const PROBE = path.join(FIXTURES, 'import-probe');
 
 function imported(name: string): ImportedDocument {
   return importPolicyText(fs.readFileSync(path.join(PROBE, name), 'utf8'), { sourceName: name }).document;
-}
-
-function clausesOf(document: ImportedDocument): ImportedClause[] {
-  return document.chapters ? document.chapters.flatMap((c) => [...c.clauses]) : [...(document.clauses ?? [])];
-}
-
-function clause(document: ImportedDocument, id: string): ImportedClause {
-  const found = clausesOf(document).find((c) => c.id === id);
-  assert.ok(found, `no clause ${id}`);
-  return found;
 }
 
 function kinds(document: ImportedDocument): Record<string, string> {

@@ -8,23 +8,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importPolicyText } from '../server/src/core/import';
-import type { ImportedClause, ImportedDocument, ImportResult } from '../server/src/core/import';
+import type { ImportedDocument, ImportResult } from '../server/src/core/import';
 import { isChromeLine } from '../server/src/core/import/chrome';
 import { parseMarker } from '../server/src/core/import/numbering';
 import { FIXTURES } from './helpers/paths';
+import { clause, clausesOf } from './helpers/importedClauses';
 
 const PROBES = path.join(FIXTURES, 'import-probe2');
 const squash = (s: string): string => s.replace(/\s+/g, '');
-
-function clausesOf(document: ImportedDocument): ImportedClause[] {
-  return document.chapters ? document.chapters.flatMap((c) => [...c.clauses]) : [...(document.clauses ?? [])];
-}
-
-function clause(document: ImportedDocument, id: string): ImportedClause {
-  const found = clausesOf(document).find((c) => c.id === id);
-  assert.ok(found, `no clause ${id} among ${clausesOf(document).map((c) => c.id).join(' ')}`);
-  return found;
-}
 
 /** Imports a probe and checks that every clause and note is the source's own characters. */
 function importProbe(name: string): ImportResult {

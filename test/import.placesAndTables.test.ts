@@ -10,24 +10,15 @@ import * as path from 'node:path';
 import { createPolicyLanguageService } from '../server/src/core';
 import { buildDepartmentRegistry } from '../server/src/core/departments/registry';
 import { importPolicyText } from '../server/src/core/import';
-import type { ImportedClause, ImportedDocument, ImportResult } from '../server/src/core/import';
+import type { ImportResult } from '../server/src/core/import';
 import { readDutyTables } from '../server/src/core/import/dutyTable';
 import { FIXTURES } from './helpers/paths';
+import { clause } from './helpers/importedClauses';
 
 const PROBE = path.join(FIXTURES, 'import-probe2');
 
 function importFile(name: string): ImportResult {
   return importPolicyText(fs.readFileSync(path.join(PROBE, name), 'utf8'), { sourceName: name });
-}
-
-function clausesOf(document: ImportedDocument): ImportedClause[] {
-  return document.chapters ? document.chapters.flatMap((c) => [...c.clauses]) : [...(document.clauses ?? [])];
-}
-
-function clause(document: ImportedDocument, id: string): ImportedClause {
-  const found = clausesOf(document).find((c) => c.id === id);
-  assert.ok(found, `no clause ${id}`);
-  return found;
 }
 
 function place(text: string): { city: string; level?: string; warnings: string[] } {

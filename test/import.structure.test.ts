@@ -5,18 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { importPolicyText } from '../server/src/core/import';
-import type { ImportedClause, ImportedDocument } from '../server/src/core/import';
+import type { ImportedDocument } from '../server/src/core/import';
 import { bareMarker, parseMarker } from '../server/src/core/import/numbering';
-
-function clausesOf(document: ImportedDocument): ImportedClause[] {
-  return document.chapters ? document.chapters.flatMap((c) => [...c.clauses]) : [...(document.clauses ?? [])];
-}
-
-function clause(document: ImportedDocument, id: string): ImportedClause {
-  const found = clausesOf(document).find((c) => c.id === id);
-  assert.ok(found, `no clause ${id} among ${clausesOf(document).map((c) => c.id).join(' ')}`);
-  return found;
-}
+import { clause, clausesOf } from './helpers/importedClauses';
 
 const imported = (lines: string[]): ImportedDocument => importPolicyText(lines.join('\n')).document;
 
