@@ -5,6 +5,10 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { textTerms } from '../server/src/core/precedents/precedentIndex';
+import { PrecedentSearchBuilder } from '../server/src/core/precedents/search';
+import type { PrecedentSearch } from '../server/src/core/precedents/search';
+import { syntheticClause } from './syntheticCorpus';
 import type { BaseClause } from './syntheticCorpus';
 import type { TermChunk } from './termWorker';
 
@@ -39,4 +43,17 @@ export async function addInParallel(base: readonly BaseClause[], size: number, s
   })));
   drain();
   if (next * chunkSize < size) throw new Error(`parallel terms: stopped at chunk ${next}`);
+}
+
+/** The precedent search over `size` synthetic clauses: terms on `threads` workers, or in this thread. */
+export async function buildSyntheticSearch(base: readonly BaseClause[], size: number, seed: number, threads: number): Promise<PrecedentSearch> {
+  const builder = new PrecedentSearchBuilder();
+  if (threads > 1) await addInParallel(base, size, seed, (city, inForce, keys, counts, from, to) => builder.addPacked(city, inForce, keys, counts, from, to), threads);
+  else {
+    for (let i = 0; i < size; i++) {
+      const clause = syntheticClause(base, i, seed);
+      builder.add(clause.city, clause.inForce, textTerms(clause.text, clause.title));
+    }
+  }
+  return builder.build();
 }

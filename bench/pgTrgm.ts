@@ -20,11 +20,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { textTerms } from '../server/src/core/precedents/precedentIndex';
-import { DEFAULT_WEIGHTS, PrecedentSearchBuilder, termBoost } from '../server/src/core/precedents/search';
+import { DEFAULT_WEIGHTS, termBoost } from '../server/src/core/precedents/search';
 import { comparableWording } from '../server/src/core/precedents/terms';
 import type { TermKey } from '../server/src/core/precedents/terms';
 import { machine, writeSection } from './lspReport';
-import { addInParallel } from './parallelTerms';
+import { addInParallel, buildSyntheticSearch } from './parallelTerms';
 import { baseClauses, quantile } from './precedentScale';
 import { syntheticClause } from './syntheticCorpus';
 import type { BaseClause, SyntheticClause } from './syntheticCorpus';
@@ -239,13 +239,7 @@ async function memoryChild(size: number): Promise<void> {
   const base = baseClauses();
   const threads = os.availableParallelism();
   const started = performance.now();
-  const builder = new PrecedentSearchBuilder();
-  if (threads > 1) await addInParallel(base, size, SEED, (city, inForce, keys, counts, from, to) => builder.addPacked(city, inForce, keys, counts, from, to), threads);
-  else for (let i = 0; i < size; i++) {
-    const clause = syntheticClause(base, i, SEED);
-    builder.add(clause.city, clause.inForce, textTerms(clause.text, clause.title));
-  }
-  const search = builder.build();
+  const search = await buildSyntheticSearch(base, size, SEED, threads);
   const buildSeconds = (performance.now() - started) / 1000;
   const queries = drafts(base);
   let proven = 0;

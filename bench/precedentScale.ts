@@ -12,7 +12,6 @@
  * not in the corpus; "with excerpts" adds the Smith-Waterman excerpt of the 5 results, as a hover does.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPolicyLanguageService } from '../server/src/core';
@@ -24,7 +23,7 @@ import { DEFAULT_PRUNING } from '../server/src/core/precedents/termIndex';
 import { comparableWording } from '../server/src/core/precedents/terms';
 import { machine, writeSection } from './lspReport';
 import { corpusSources } from './fuzzLib';
-import { addInParallel } from './parallelTerms';
+import { buildSyntheticSearch } from './parallelTerms';
 import { syntheticClause, syntheticClauses } from './syntheticCorpus';
 import type { BaseClause } from './syntheticCorpus';
 
@@ -104,13 +103,7 @@ function measureReal(): ScaleRow {
 async function measureSynthetic(size: number, threads: number): Promise<ScaleRow> {
   const base = baseClauses();
   const started = performance.now();
-  const builder = new PrecedentSearchBuilder();
-  if (threads > 1) await addInParallel(base, size, SEED, (city, inForce, keys, counts, from, to) => builder.addPacked(city, inForce, keys, counts, from, to), threads);
-  else for (let i = 0; i < size; i++) {
-    const clause = syntheticClause(base, i, SEED);
-    builder.add(clause.city, clause.inForce, textTerms(clause.text, clause.title));
-  }
-  const search = builder.build();
+  const search = await buildSyntheticSearch(base, size, SEED, threads);
   const buildSeconds = (performance.now() - started) / 1000;
   const drafts = [...syntheticClauses(base, QUERIES, 7)];
   let exact = 0;
